@@ -1,0 +1,103 @@
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { AppDeps, Clock } from './http/context.ts';
+import { ActivityLogBuffer, registerActivityLog } from './http/plugins/activity-log.ts';
+import { registerErrorHandling } from './http/plugins/error-handler.ts';
+import { registerHealth } from './http/plugins/health.ts';
+import { registerEndpoint } from './http/register-endpoints.ts';
+import { modules as allModules } from './modules/index.ts';
+import type { Module } from './modules/module.ts';
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: FastifyBaseLogger | boolean | Record<string, unknown>;
+  modules?: Module[];
+}
+
+/** Builds the whole HTTP app from its dependencies; reads no environment and no globals. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger as boolean,
+    trustProxy: options.config.trustProxy,
+    routerOptions: {
+      ignoreDuplicateSlashes: true,
+      // Clients build URLs by hand; a stray `%` must not become a 5xx (MK answers those with HTML).
+      querystringParser: safeQuerystring,
+    },
+    bodyLimit: 12 * 1024 * 1024,
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array',
+        removeAdditional: true,
+        useDefaults: true,
+        allErrors: false,
+        keywords: ['x-mk', 'x-aliases', 'x-hint'],
+      },
+    },
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorateRequest('caller', null);
+  app.decorateRequest('mkErrorCode', null);
+  registerErrorHandling(app);
+  await app.register(formbody, { parser: safeQuerystring });
+  acceptAnyBody(app);
+
+  const deps: AppDeps = { db: options.db, clock: options.clock, config: options.config, log: app.log };
+  const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
+  registerActivityLog(app, activity);
+  registerHealth(app, options.db);
+
+  for (const module of options.modules ?? allModules) {
+    for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps);
+    if (module.routes) {
+      const routes = module.routes;
+      await app.register(async (scope) => routes(scope, deps));
+    }
+  }
+  return app;
+}
+
+function safeQuerystring(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = decodeLenient(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : decodeLenient(part.slice(eq + 1));
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+function decodeLenient(text: string): string {
+  const plus = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
+}
+
+/**
+ * MK clients POST with odd or empty bodies (empty JSON, text/plain, no type). Parameters may
+ * also be in the query string, so an unreadable body is treated as empty instead of failing.
+ */
+function acceptAnyBody(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(['application/json', 'text/plain', '*'], { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body).trim();
+    if (text.startsWith('{')) {
+      try {
+        return done(null, JSON.parse(text));
+      } catch {
+        return done(null, {});
+      }
+    }
+    done(null, text.includes('=') ? safeQuerystring(text) : {});
+  });
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demo: boolean;
+  demoCustomers: number;
+  /** Server secret: keys the contra-senha lookup hash and signs download links. */
+  secretKey: string;
+  /** Base URL clients use to reach this server (download links); derived from HOST/PORT if unset. */
+  publicUrl: string;
+  activityRetentionDays: number;
+  /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
+  smsWebhookUrl: string | undefined;
+}
+
+type Parser<T> = (raw: string) => T;
+
+interface Setting<T> {
+  key: keyof Config;
+  parse: Parser<T>;
+  default?: T;
+  help: string;
+}
+
+export class ConfigError extends Error {}
+
+const int = (min: number, max: number): Parser<number> => (raw) => {
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`must be a whole number between ${min} and ${max}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`must be between ${min} and ${max}`);
+  return n;
+};
+const bool: Parser<boolean> = (raw) => {
+  const v = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new ConfigError('must be true or false');
+};
+const text: Parser<string> = (raw) => raw;
+const url: Parser<string> = (raw) => {
+  try {
+    return new URL(raw).toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError('must be an absolute URL');
+  }
+};
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!values.includes(raw as T)) throw new ConfigError(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+
+const SETTINGS: Record<string, Setting<unknown>> = {
+  PORT: { key: 'port', parse: int(0, 65535), default: 8080, help: 'HTTP port' },
+  HOST: { key: 'host', parse: text, default: '127.0.0.1', help: 'address to listen on' },
+  DATABASE_URL: { key: 'databaseUrl', parse: url, help: 'PostgreSQL URL; unset = embedded database' },
+  DATA_DIR: { key: 'dataDir', parse: text, default: './data', help: 'embedded database and files' },
+  TRUST_PROXY: { key: 'trustProxy', parse: bool, default: false, help: 'honour X-Forwarded-For' },
+  LOG_LEVEL: {
+    key: 'logLevel',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    default: 'info',
+    help: 'log verbosity',
+  },
+  DEMO: { key: 'demo', parse: bool, default: false, help: 'seed demo data when the database is empty' },
+  DEMO_CUSTOMERS: { key: 'demoCustomers', parse: int(1, 1_000_000), default: 200, help: 'demo size' },
+  SECRET_KEY: { key: 'secretKey', parse: text, help: 'server secret (≥ 32 chars)' },
+  PUBLIC_URL: { key: 'publicUrl', parse: url, help: 'base URL for download links' },
+  ACTIVITY_RETENTION_DAYS: {
+    key: 'activityRetentionDays',
+    parse: int(1, 3650),
+    default: 90,
+    help: 'days of activity log kept',
+  },
+  SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+};
+
+export const SETTING_NAMES = Object.keys(SETTINGS);
+
+/**
+ * Reads every setting from the environment (NAME or PROVEDOR_NAME). Unknown PROVEDOR_* names and
+ * invalid values stop the start with a message naming the setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('PROVEDOR_') && !(name.slice(9) in SETTINGS)) {
+      problems.push(`${name}: unknown setting (known: ${SETTING_NAMES.join(', ')})`);
+    }
+  }
+  const values: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(SETTINGS)) {
+    const raw = env[`PROVEDOR_${name}`] ?? env[name];
+    if (raw === undefined || raw === '') {
+      values[setting.key] = setting.default;
+      continue;
+    }
+    try {
+      values[setting.key] = setting.parse(raw.trim());
+    } catch (e) {
+      problems.push(`${name}: ${(e as Error).message} (got "${raw}")`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  const partial = { ...values, ...overrides } as Config;
+  partial.dataDir = resolve(partial.dataDir);
+  if (partial.secretKey !== undefined && partial.secretKey.length < 32) {
+    throw new ConfigError('invalid configuration:\n  SECRET_KEY: must have at least 32 characters');
+  }
+  partial.secretKey ??= persistentSecret(partial.dataDir);
+  partial.publicUrl ??= `http://${partial.host === '0.0.0.0' ? '127.0.0.1' : partial.host}:${partial.port}`;
+  return partial;
+}
+
+/** Without SECRET_KEY, a random secret is created once in DATA_DIR so restarts keep it. */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function describeSettings(): string {
+  return Object.entries(SETTINGS)
+    .map(([name, s]) => `${name}\t${s.default ?? ''}\t${s.help}`)
+    .join('\n');
+}

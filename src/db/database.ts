@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './types.ts';
+
+export type Db = Kysely<DB>;
+
+export interface DatabaseSettings {
+  /** PostgreSQL connection string; absent → embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database, or 'memory'. */
+  dataDir: string;
+  /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
+  snapshot?: Blob | undefined;
+  poolSize?: number | undefined;
+}
+
+const embedded = new WeakMap<Db, PGlite>();
+
+const INT8 = 20;
+const DATE = 1082;
+
+// bigint columns hold centavos and ids: far below 2^53, so plain numbers are safe and simpler.
+const parseInt8 = (value: string) => Number(value);
+const keepDateText = (value: string) => value;
+
+export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
+  if (settings.databaseUrl) return new Kysely<DB>({ dialect: postgresDialect(settings) });
+  const pglite = await openPGlite(settings);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  embedded.set(db, pglite);
+  return db;
+}
+
+function postgresDialect(settings: DatabaseSettings): PostgresDialect {
+  const typeParsers = {
+    getTypeParser(oid: number, format?: string) {
+      if (oid === INT8) return parseInt8;
+      if (oid === DATE) return keepDateText;
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: settings.poolSize ?? 10,
+    types: typeParsers as pg.CustomTypesConfig,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
+}
+
+async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
+  const inMemory = settings.dataDir === 'memory';
+  if (!inMemory) mkdirSync(settings.dataDir, { recursive: true });
+  return PGlite.create(inMemory ? undefined : settings.dataDir, {
+    extensions: { pg_trgm, unaccent, citext },
+    parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },
+    ...(settings.snapshot ? { loadDataDir: settings.snapshot } : {}),
+  });
+}
+
+/** Embedded only: an uncompressed tar of the whole database, loadable as `snapshot`. */
+export async function dumpEmbedded(db: Db): Promise<Blob | null> {
+  const pglite = embedded.get(db);
+  return pglite ? pglite.dumpDataDir('none') : null;
+}
+
+/** Which engine runs, for diagnostics (`/ready`) only. */
+export function engineOf(db: Db): 'postgresql' | 'embedded' {
+  return embedded.has(db) ? 'embedded' : 'postgresql';
+}

@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import { seedDemoAccess } from '../../modules/auth/demo-access.ts';
+
+export interface DemoSeedOptions {
+  customers: number;
+  seed: number;
+  now: Date;
+  secretKey: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** True when nothing has been created yet: demo data goes only into an empty database. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from operators`.execute(db);
+  return (rows[0]?.n ?? 0) === 0;
+}
+
+export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<string, number>> {
+  const counts = await seedDemoAccess(db, { secretKey: opts.secretKey, now: opts.now });
+  const domain = await loadDomainSeeder();
+  if (domain) Object.assign(counts, await domain(db, opts));
+  return counts;
+}
+
+type DomainSeeder = (db: Db, opts: DemoSeedOptions) => Promise<Record<string, number>>;
+
+async function loadDomainSeeder(): Promise<DomainSeeder | null> {
+  return null;
+}

@@ -1,0 +1,52 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every handler and service may use; built once in buildApp. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: FastifyBaseLogger;
+}
+
+/** Who is calling, resolved from a session token by the mk-auth plugin. */
+export interface Caller {
+  sessionId: number;
+  profileId: number;
+  profileKind: string;
+  operatorId: number;
+  operatorLogin: string;
+  services: number[];
+}
+
+export interface HandlerContext<P> {
+  params: P;
+  caller: Caller | null;
+  deps: AppDeps;
+  ip: string;
+  headers: IncomingHttpHeaders;
+}
+
+export type Surface = 'mk' | 'core-api' | 'admin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+    /** MK error number of the answer, for the activity log. */
+    mkErrorCode: string | null;
+  }
+  interface FastifyContextConfig {
+    endpointId?: string;
+    surface?: Surface;
+    errorStyle?: import('./mk/mk-reply.ts').MkErrorStyle;
+    isValidation?: boolean;
+  }
+}

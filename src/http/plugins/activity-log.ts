@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { ActivityLogTable } from '../../db/types.ts';
+
+type ActivityRow = Insertable<ActivityLogTable>;
+
+/** Parameter names whose values never reach storage (matched case-insensitively, by substring). */
+const SECRET_NAMES = ['token', 'password', 'senha', 'pass', 'secret', 'cvv', 'numero_cartao', 'cartao'];
+
+export function redactParams(params: Record<string, unknown>): string {
+  return Object.entries(params)
+    .map(([k, v]) => {
+      const secret = SECRET_NAMES.some((s) => k.toLowerCase().includes(s));
+      const value = secret ? '***' : String(v).slice(0, 200);
+      return `${encodeURIComponent(k)}=${encodeURIComponent(value)}`;
+    })
+    .join('&')
+    .slice(0, 2000);
+}
+
+/**
+ * Buffers one row per webservice call and writes them in batches off the request path: the
+ * request pays for an array push. Flushed every second, at 500 rows, and on shutdown.
+ */
+export class ActivityLogBuffer {
+  #rows: ActivityRow[] = [];
+  #timer: NodeJS.Timeout;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (err: unknown) => void,
+    intervalMs = 1000,
+    private readonly maxRows = 500,
+  ) {
+    this.#timer = setInterval(() => void this.flush(), intervalMs);
+    this.#timer.unref();
+  }
+
+  push(row: ActivityRow): void {
+    this.#rows.push(row);
+    if (this.#rows.length >= this.maxRows) void this.flush();
+  }
+
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#write());
+    return this.#flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.flush();
+  }
+
+  async #write(): Promise<void> {
+    while (this.#rows.length > 0) {
+      const batch = this.#rows.splice(0, this.maxRows);
+      try {
+        await this.db.insertInto('activity_log').values(batch).execute();
+      } catch (err) {
+        this.onError(err);
+        return;
+      }
+    }
+  }
+}
+
+function rawParams(request: FastifyRequest): Record<string, unknown> {
+  const fromUrl = Object.fromEntries(new URLSearchParams(request.url.split('?')[1] ?? ''));
+  const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  return { ...fromUrl, ...body };
+}
+
+export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuffer): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const config = request.routeOptions.config;
+    const surface = config?.surface ?? (/^\/+(mk|core-api)\//.test(request.url) ? 'mk' : undefined);
+    if (surface !== 'mk' && surface !== 'core-api') return;
+    buffer.push({
+      at: new Date(Date.now() - Math.round(reply.elapsedTime)),
+      surface,
+      endpoint_id: config?.endpointId ?? (request.url.split('?')[0] ?? '').slice(0, 200),
+      method: request.method,
+      client_ip: request.ip,
+      profile_id: request.caller?.profileId ?? null,
+      operator_id: request.caller?.operatorId ?? null,
+      http_status: reply.statusCode,
+      error_code: request.mkErrorCode,
+      duration_ms: Math.max(0, Math.round(reply.elapsedTime)),
+      is_validation: config?.isValidation ?? false,
+      query: redactParams(rawParams(request)),
+    });
+  });
+  app.addHook('onClose', async () => buffer.close());
+}

@@ -1,0 +1,106 @@
+import type { AppDeps } from '../../http/context.ts';
+import { ALL_SERVICES } from '../../http/endpoint.ts';
+import { MkError } from '../../http/mk/mk-errors.ts';
+import { todayInSaoPaulo } from '../../lib/dates.ts';
+import { ipAllowed } from '../../lib/ip-match.ts';
+import { verifyPassword } from '../../lib/password.ts';
+import { hmacHex, newSessionToken, sha256Hex } from '../../lib/tokens.ts';
+import {
+  findActiveOperatorByLogin,
+  findActiveOperatorByTokenHash,
+  findGeneralProfileBySecret,
+  findSpecificProfilesOfOperator,
+  insertSession,
+  isOperatorInProfile,
+  listProfileServices,
+} from './auth.repository.ts';
+import { listProfileIps } from './session.repository.ts';
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  services: number[];
+  singleUse: boolean;
+  profileId: number;
+  operatorId: number;
+}
+
+interface ProfileForLogin {
+  id: number;
+  active: boolean;
+  expiry_minutes: number;
+  single_use: boolean;
+  limit_to_ip_list: boolean;
+}
+
+/** The services a new session gets: the one asked for, or all of the profile's for 9999. */
+export function grantedServices(profileServices: number[], requested: number): number[] | null {
+  if (requested === ALL_SERVICES) return profileServices.length > 0 ? profileServices : null;
+  if (profileServices.includes(ALL_SERVICES) || profileServices.includes(requested)) return [requested];
+  return null;
+}
+
+async function issue(
+  deps: AppDeps,
+  profile: ProfileForLogin,
+  operatorId: number,
+  requested: number,
+  ip: string,
+): Promise<IssuedSession> {
+  const { db } = deps;
+  if (!profile.active) throw new MkError('authNotAllowed', 'Perfil de webservice inativo.');
+  if (!(await isOperatorInProfile(db, profile.id, operatorId))) {
+    throw new MkError('authNotAllowed', 'Usuário não autorizado neste perfil de webservice.');
+  }
+  if (profile.limit_to_ip_list && !ipAllowed(ip, await listProfileIps(db, profile.id))) {
+    throw new MkError('authNotAllowed', 'Acesso não permitido a partir deste IP.');
+  }
+  const services = grantedServices(await listProfileServices(db, profile.id), requested);
+  if (!services) throw new MkError('authNotAllowed', 'Serviço não autorizado neste perfil de webservice.');
+  const now = deps.clock.now();
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + profile.expiry_minutes * 60_000);
+  await insertSession(db, {
+    token_hash: sha256Hex(token),
+    profile_id: profile.id,
+    operator_id: operatorId,
+    services,
+    single_use: profile.single_use,
+    created_at: now,
+    expires_at: expiresAt,
+    client_ip: ip,
+  });
+  return { token, expiresAt, services, singleUse: profile.single_use, profileId: profile.id, operatorId };
+}
+
+/** WSAutenticacao: operator's personal token + the profile's contra-senha + cd_servico. */
+export async function authenticateGeneral(
+  deps: AppDeps,
+  input: { userToken: string; contraSenha: string; service: number; ip: string },
+): Promise<IssuedSession> {
+  const operator = await findActiveOperatorByTokenHash(deps.db, sha256Hex(input.userToken));
+  const profile = await findGeneralProfileBySecret(deps.db, hmacHex(deps.config.secretKey, input.contraSenha));
+  if (!operator || !profile) throw new MkError('authFailed');
+  return issue(deps, profile, operator.id, input.service, input.ip);
+}
+
+/** WSAutenticacaoOperador: login + password of an operator listed in a specific profile in force. */
+export async function authenticateOperator(
+  deps: AppDeps,
+  input: { login: string; password: string; ip: string },
+): Promise<IssuedSession> {
+  const operator = await findActiveOperatorByLogin(deps.db, input.login);
+  // Verify even for unknown logins, so response time does not reveal which logins exist.
+  const passwordOk = await verifyPassword(input.password, operator?.password_hash ?? DUMMY_HASH);
+  if (!operator || !passwordOk) throw new MkError('authFailed');
+  const today = todayInSaoPaulo(deps.clock.now());
+  const profiles = await findSpecificProfilesOfOperator(deps.db, operator.id);
+  const inForce = profiles.find((p) => p.active && p.starts_on! <= today && today <= p.ends_on!);
+  if (!inForce) {
+    throw new MkError('authNotAllowed', 'Operador sem autorização específica vigente para autenticação.');
+  }
+  return issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+}
+
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,5 @@
+import { authModule } from './auth/index.ts';
+import type { Module } from './module.ts';
+
+/** Every module of the app; buildApp registers them in this order. */
+export const modules: Module[] = [authModule];
