@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { AppDeps, Clock } from './http/context.ts';
@@ -7,6 +7,7 @@ import { ActivityLogBuffer, registerActivityLog } from './http/plugins/activity-
 import { registerErrorHandling } from './http/plugins/error-handler.ts';
 import { registerHealth } from './http/plugins/health.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
+import { redactUrl } from './http/redact.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -21,7 +22,7 @@ export interface BuildAppOptions {
 /** Builds the whole HTTP app from its dependencies; reads no environment and no globals. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger as boolean,
+    logger: withRedaction(options.logger),
     trustProxy: options.config.trustProxy,
     routerOptions: {
       ignoreDuplicateSlashes: true,
@@ -59,6 +60,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   }
   return app;
+}
+
+/** Request logs show URLs with token, password and contra-senha values masked. */
+function withRedaction(logger: BuildAppOptions['logger']): FastifyServerOptions['logger'] {
+  if (typeof logger !== 'object' || logger === null || 'info' in logger) return logger as boolean;
+  return {
+    ...logger,
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+    },
+  };
 }
 
 function safeQuerystring(text: string): Record<string, string | string[]> {

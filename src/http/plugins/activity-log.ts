@@ -2,22 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ActivityLogTable } from '../../db/types.ts';
+import { redactParams } from '../redact.ts';
 
 type ActivityRow = Insertable<ActivityLogTable>;
-
-/** Parameter names whose values never reach storage (matched case-insensitively, by substring). */
-const SECRET_NAMES = ['token', 'password', 'senha', 'pass', 'secret', 'cvv', 'numero_cartao', 'cartao'];
-
-export function redactParams(params: Record<string, unknown>): string {
-  return Object.entries(params)
-    .map(([k, v]) => {
-      const secret = SECRET_NAMES.some((s) => k.toLowerCase().includes(s));
-      const value = secret ? '***' : String(v).slice(0, 200);
-      return `${encodeURIComponent(k)}=${encodeURIComponent(value)}`;
-    })
-    .join('&')
-    .slice(0, 2000);
-}
 
 /**
  * Buffers one row per webservice call and writes them in batches off the request path: the
