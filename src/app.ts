@@ -6,6 +6,7 @@ import type { AppDeps, Clock } from './http/context.ts';
 import { ActivityLogBuffer, registerActivityLog } from './http/plugins/activity-log.ts';
 import { registerErrorHandling } from './http/plugins/error-handler.ts';
 import { registerHealth } from './http/plugins/health.ts';
+import { registerOpenApi } from './http/plugins/openapi.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
 import { redactUrl } from './http/redact.ts';
 import { modules as allModules } from './modules/index.ts';
@@ -52,7 +53,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerActivityLog(app, activity);
   registerHealth(app, options.db);
 
-  for (const module of options.modules ?? allModules) {
+  const modules = options.modules ?? allModules;
+  registerOpenApi(
+    app,
+    modules.flatMap((m) => m.endpoints),
+  );
+  for (const module of modules) {
     for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps);
     if (module.routes) {
       const routes = module.routes;

@@ -127,3 +127,25 @@ describe('MK endpoint kit', () => {
     assert.equal(JSON.parse(ready.body).status, 'ready');
   });
 });
+
+describe('OpenAPI', () => {
+  test('documents every registered endpoint with its parameters', async () => {
+    const t = await buildTestApp({ modules: [authModule] });
+    try {
+      const res = await t.app.inject({ url: '/openapi.json' });
+      const doc = JSON.parse(res.body);
+      assert.equal(doc.openapi, '3.1.0');
+      const op = doc.paths['/mk/WSAutenticacao.rule'].get;
+      assert.equal(op.operationId, 'WSAutenticacao');
+      assert.deepEqual(
+        op.parameters.map((p: { name: string }) => p.name),
+        ['sys', 'token', 'password', 'cd_servico'],
+      );
+      assert.ok(!res.body.includes('x-mk'));
+      const html = await t.app.inject({ url: '/docs' });
+      assert.match(html.body, /WSAutenticacaoOperador/);
+    } finally {
+      await t.close();
+    }
+  });
+});
