@@ -1,0 +1,26 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../http/context.ts';
+import { adminGuard } from './admin-auth.ts';
+import { registerAdminPage } from './admin-page.ts';
+import { startActivityRetention } from './activity-retention.ts';
+import { registerLoginRoutes } from './login.routes.ts';
+import { registerOperatorRoutes } from './operators.routes.ts';
+import { registerPanelRoutes } from './panels.routes.ts';
+import { registerProfileRoutes } from './profiles.routes.ts';
+
+/** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
+export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('admin', null);
+  await registerAdminPage(app);
+  await registerLoginRoutes(app, deps);
+  await app.register(async (api) => {
+    api.addHook('onRequest', adminGuard(deps));
+    await registerProfileRoutes(api, deps);
+    await registerOperatorRoutes(api, deps);
+    await registerPanelRoutes(api, deps);
+  });
+  const stopRetention = startActivityRetention(deps);
+  app.addHook('onClose', async () => stopRetention());
+}
