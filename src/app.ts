@@ -44,13 +44,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorateRequest('caller', null);
   app.decorateRequest('mkErrorCode', null);
+  app.decorateRequest('actor', null);
   registerErrorHandling(app);
   await app.register(formbody, { parser: safeQuerystring });
   acceptAnyBody(app);
 
   const deps: AppDeps = { db: options.db, clock: options.clock, config: options.config, log: app.log };
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
-  registerActivityLog(app, activity);
+  registerActivityLog(app, activity, options.clock);
   registerHealth(app, options.db);
 
   const modules = options.modules ?? allModules;

@@ -33,6 +33,13 @@ export interface HandlerContext<P> {
   deps: AppDeps;
   ip: string;
   headers: IncomingHttpHeaders;
+  /** Open endpoints (the authenticators) name who authenticated, for the activity log. */
+  identify(actor: Actor): void;
+}
+
+export interface Actor {
+  profileId: number;
+  operatorId: number;
 }
 
 export type Surface = 'mk' | 'core-api' | 'admin';
@@ -42,6 +49,8 @@ declare module 'fastify' {
     caller: Caller | null;
     /** MK error number of the answer, for the activity log. */
     mkErrorCode: string | null;
+    /** Who authenticated on an open endpoint (no caller yet), for the activity log. */
+    actor: Actor | null;
   }
   interface FastifyContextConfig {
     endpointId?: string;

@@ -45,6 +45,9 @@ export function registerEndpoint(app: FastifyInstance, def: EndpointDefinition, 
         deps,
         ip: request.ip,
         headers: request.headers,
+        identify: (actor) => {
+          request.actor = actor;
+        },
       });
       if (def.surface === 'mk') {
         return sendMk(reply, Array.isArray(result) ? result : mkSuccessBody(result as Record<string, unknown>));

@@ -36,9 +36,18 @@ test('request logs and the activity log never hold tokens, passwords or contra-s
   await mk(app, 'WSAutenticacao', { token: access.userToken, password: 'wrong-secret-1', cd_servico: 9999 }, { method: 'POST' });
   await mk(app, 'WSAutenticacaoOperador', { username: access.operatorLogin, password: access.operatorPassword });
   await app.close(); // flushes the activity buffer
-  const stored = await db.selectFrom('activity_log').select('query').execute();
+  const stored = await db.selectFrom('activity_log').select(['query', 'operator_id', 'error_code', 'endpoint_id']).orderBy('id').execute();
   await db.destroy();
   assert.equal(stored.length, 3);
+  // Successful authentications name the operator; the refused one cannot.
+  assert.deepEqual(
+    stored.map((r) => [r.endpoint_id, r.operator_id, r.error_code]),
+    [
+      ['WSAutenticacao', access.operatorId, null],
+      ['WSAutenticacao', null, '007'],
+      ['WSAutenticacaoOperador', null, '007'],
+    ],
+  );
   const everything = lines.join('\n') + JSON.stringify(stored);
   assert.ok(lines.some((l) => l.includes('WSAutenticacao')), 'requests are logged');
   for (const secret of [access.userToken, access.contraSenha, 'wrong-secret-1', access.operatorPassword, sessionToken]) {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ActivityLogTable } from '../../db/types.ts';
+import type { Clock } from '../context.ts';
 import { redactParams } from '../redact.ts';
 
 type ActivityRow = Insertable<ActivityLogTable>;
@@ -59,19 +60,19 @@ function rawParams(request: FastifyRequest): Record<string, unknown> {
   return { ...fromUrl, ...body };
 }
 
-export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuffer): void {
+export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuffer, clock: Clock): void {
   app.addHook('onResponse', async (request, reply) => {
     const config = request.routeOptions.config;
     const surface = config?.surface ?? (/^\/+(mk|core-api)\//.test(request.url) ? 'mk' : undefined);
     if (surface !== 'mk' && surface !== 'core-api') return;
     buffer.push({
-      at: new Date(Date.now() - Math.round(reply.elapsedTime)),
+      at: new Date(clock.now().getTime() - Math.round(reply.elapsedTime)),
       surface,
       endpoint_id: config?.endpointId ?? (request.url.split('?')[0] ?? '').slice(0, 200),
       method: request.method,
       client_ip: request.ip,
-      profile_id: request.caller?.profileId ?? null,
-      operator_id: request.caller?.operatorId ?? null,
+      profile_id: request.caller?.profileId ?? request.actor?.profileId ?? null,
+      operator_id: request.caller?.operatorId ?? request.actor?.operatorId ?? null,
       http_status: reply.statusCode,
       error_code: request.mkErrorCode,
       duration_ms: Math.max(0, Math.round(reply.elapsedTime)),

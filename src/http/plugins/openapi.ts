@@ -39,7 +39,8 @@ export function buildOpenApi(definitions: EndpointDefinition[], version: string)
       parameters,
       responses: { 200: { description: 'MK answer', content: { 'application/json': { schema: publicSchema(def.response) } } } },
     };
-    const item = (paths[def.url] ??= {});
+    paths[def.url] ??= {};
+    const item = paths[def.url]!;
     for (const method of def.methods) item[method.toLowerCase()] = operation;
   }
   return {

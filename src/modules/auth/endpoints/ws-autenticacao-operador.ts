@@ -14,7 +14,9 @@ export const wsAutenticacaoOperador = defineMkEndpoint({
     password: mkParam.text(200, { description: 'operator password' }),
   }),
   response: authResponse,
-  async handler({ params, deps, ip }) {
-    return authReply(await authenticateOperator(deps, { login: params.username, password: params.password, ip }));
+  async handler({ params, deps, ip, identify }) {
+    const session = await authenticateOperator(deps, { login: params.username, password: params.password, ip });
+    identify({ profileId: session.profileId, operatorId: session.operatorId });
+    return authReply(session);
   },
 });

@@ -17,7 +17,7 @@ export const wsAutenticacao = defineMkEndpoint({
     cd_servico: mkParam.integer(1, 9999, { description: 'service code, 9999 = all services of the profile' }),
   }),
   response: authResponse,
-  async handler({ params, deps, ip }) {
+  async handler({ params, deps, ip, identify }) {
     if (!isServiceCode(params.cd_servico)) {
       throw new MkError('invalidParam', 'Parâmetro inválido: cd_servico (código de serviço inexistente).');
     }
@@ -27,6 +27,7 @@ export const wsAutenticacao = defineMkEndpoint({
       service: params.cd_servico,
       ip,
     });
+    identify({ profileId: session.profileId, operatorId: session.operatorId });
     return authReply(session);
   },
 });
