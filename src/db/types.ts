@@ -117,6 +117,14 @@ export interface BlockingRulesTable {
   active: Generated<boolean>;
 }
 
+export interface CardVaultEntriesTable {
+  token: string;
+  iv: string;
+  ciphertext: string;
+  auth_tag: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface ChartOfAccountsTable {
   id: Generated<number>;
   code: string;
@@ -448,6 +456,15 @@ export interface FilesTable {
   storage_path: string | null;
   kind: Generated<string>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface IdempotentResponsesTable {
+  id: GeneratedAlways<number>;
+  endpoint_id: string;
+  scope_key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string, string>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface InvoiceItemsTable {
@@ -942,6 +959,7 @@ export interface DB {
   audit_log: AuditLogTable;
   bank_accounts: BankAccountsTable;
   blocking_rules: BlockingRulesTable;
+  card_vault_entries: CardVaultEntriesTable;
   chart_of_accounts: ChartOfAccountsTable;
   cities: CitiesTable;
   companies: CompaniesTable;
@@ -965,6 +983,7 @@ export interface DB {
   discounts: DiscountsTable;
   due_date_rules: DueDateRulesTable;
   files: FilesTable;
+  idempotent_responses: IdempotentResponsesTable;
   invoice_items: InvoiceItemsTable;
   invoice_suspension_reasons: InvoiceSuspensionReasonsTable;
   invoices: InvoicesTable;

@@ -1,6 +1,8 @@
 import { authModule } from './auth/index.ts';
+import { billingModule } from './billing/index.ts';
 import type { Module } from './module.ts';
+import { paymentsModule } from './payments/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
 
 /** Every module of the app; buildApp registers them in this order. */
-export const modules: Module[] = [authModule, webserviceAdminModule];
+export const modules: Module[] = [authModule, webserviceAdminModule, billingModule, paymentsModule];

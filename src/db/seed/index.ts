@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { seedDemoAccess } from '../../modules/auth/demo-access.ts';
+import { seedDomain } from './domain/index.ts';
 
 export interface DemoSeedOptions {
   customers: number;
@@ -18,13 +19,6 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<string, number>> {
   const counts = await seedDemoAccess(db, { secretKey: opts.secretKey, now: opts.now });
-  const domain = await loadDomainSeeder();
-  if (domain) Object.assign(counts, await domain(db, opts));
+  Object.assign(counts, await seedDomain(db, opts));
   return counts;
-}
-
-type DomainSeeder = (db: Db, opts: DemoSeedOptions) => Promise<Record<string, number>>;
-
-async function loadDomainSeeder(): Promise<DomainSeeder | null> {
-  return null;
 }
