@@ -4,7 +4,7 @@ import { MkError } from '../../http/mk/mk-errors.ts';
 import { formatLinhaDigitavel } from '../../lib/boleto.ts';
 import { formatDateBr } from '../../lib/dates.ts';
 import { formatBrl } from '../../lib/money.ts';
-import { writeAudit } from './audit.repository.ts';
+import { callerActor, writeAudit } from '../../db/audit.ts';
 import { enqueueSmsRow, findInvoice, findInvoicesByIds, findMobilePhone } from './billing.repository.ts';
 import { requireBoleto, requirePayable } from './billing.service.ts';
 import { findSuspensionReason, setSuspended, setUnsuspended } from './invoice-status.repository.ts';
@@ -21,7 +21,7 @@ export async function sendDigitableLineSms(deps: AppDeps, caller: Caller | null,
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
     const outboxId = await enqueueSmsRow(tx, { recipient: phone, body, customerId: invoice.customer_id, invoiceId: invoice.id, at: now });
-    await writeAudit(tx, caller, { action: 'sms_digitable_line', entity: 'invoice', entityId: invoice.id, details: { outboxId }, at: now });
+    await writeAudit(tx, { actor: callerActor(caller), action: 'sms_digitable_line', entity: 'invoice', entityId: invoice.id, details: { outboxId }, at: now });
   });
   return { invoice, phone, ld };
 }
@@ -61,7 +61,7 @@ export async function changeInvoiceStatus(deps: AppDeps, caller: Caller | null, 
       : await setUnsuspended(tx, input.invoiceIds);
     if (changed.length !== input.invoiceIds.length) throw new MkError('conflict', 'Faturas alteradas por outra operação; tente novamente.');
     for (const id of input.invoiceIds) {
-      await writeAudit(tx, caller, {
+      await writeAudit(tx, { actor: callerActor(caller),
         action: input.suspend ? 'invoice_suspended' : 'invoice_unsuspended',
         entity: 'invoice',
         entityId: id,

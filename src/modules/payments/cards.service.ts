@@ -3,7 +3,7 @@ import type { AppDeps, Caller } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
 import { cardBrand, normalizeCardNumber } from '../../lib/cards.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
-import { writeAudit } from '../billing/audit.repository.ts';
+import { callerActor, writeAudit } from '../../db/audit.ts';
 import { requireCustomer } from '../billing/billing.service.ts';
 import type { CardGateway } from './card-gateway.ts';
 import {
@@ -86,7 +86,7 @@ export async function registerCard(deps: AppDeps, caller: Caller | null, gateway
     });
     await insertAttempt(tx, { ...attempt, cardId, outcome: 'accepted', message: null });
     const scheduled = input.recurring ? await scheduleRecurring(tx, customer.id, cardId, today) : [];
-    await writeAudit(tx, caller, { action: 'credit_card_created', entity: 'credit_card', entityId: cardId, details: { last4, recurring: input.recurring }, at: now });
+    await writeAudit(tx, { actor: callerActor(caller), action: 'credit_card_created', entity: 'credit_card', entityId: cardId, details: { last4, recurring: input.recurring }, at: now });
     return { kind: 'accepted', cardId, scheduled };
   });
   if (outcome.kind === 'limited') {
@@ -111,7 +111,7 @@ export async function changeCard(deps: AppDeps, caller: Caller | null, input: { 
     await updateCardFlags(tx, card.id, { active: input.active, recurring: input.recurring, at: now });
     const rows = input.recurring ? await scheduleRecurring(tx, card.customer_id, card.id, todayInSaoPaulo(now)) : [];
     if (!input.recurring) await unscheduleRecurring(tx, card.id);
-    await writeAudit(tx, caller, { action: 'credit_card_changed', entity: 'credit_card', entityId: card.id, details: input, at: now });
+    await writeAudit(tx, { actor: callerActor(caller), action: 'credit_card_changed', entity: 'credit_card', entityId: card.id, details: input, at: now });
     return rows;
   });
   return { card: (await findCard(deps.db, card.id))!, before: card, scheduled };

@@ -3,7 +3,7 @@ import { withTransaction } from '../../db/transaction.ts';
 import type { AppDeps, Caller } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
-import { writeAudit } from '../billing/audit.repository.ts';
+import { callerActor, writeAudit } from '../../db/audit.ts';
 import { findInvoicesByIds, type InvoiceRow } from '../billing/billing.repository.ts';
 import { requireCustomer } from '../billing/billing.service.ts';
 import { findPricingRules, insertOrder, insertOrderLine, listCardConditions } from './payments.repository.ts';
@@ -73,7 +73,7 @@ export async function createPaymentOrder(deps: AppDeps, caller: Caller | null, i
     for (const { invoice, price } of priced) {
       await insertOrderLine(tx, { orderId, invoiceId: invoice.id, ...price });
     }
-    await writeAudit(tx, caller, { action: 'payment_order_created', entity: 'payment_order', entityId: orderId, details: { invoices: input.invoiceIds }, at: now });
+    await writeAudit(tx, { actor: callerActor(caller), action: 'payment_order_created', entity: 'payment_order', entityId: orderId, details: { invoices: input.invoiceIds }, at: now });
   });
   const conditions = await listCardConditions(deps.db, customer.company_id, totals.total);
   return { publicId, expiresAt, priced, totals, conditions };

@@ -3,7 +3,7 @@ import type { AppDeps, Caller } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { formatBrl } from '../../lib/money.ts';
-import { writeAudit } from '../billing/audit.repository.ts';
+import { callerActor, writeAudit } from '../../db/audit.ts';
 import {
   claimOrder,
   findBankAccount,
@@ -76,7 +76,7 @@ async function settle(deps: AppDeps, caller: Caller | null, order: Awaited<Retur
         at: now,
       });
     }
-    await writeAudit(tx, caller, { action: 'payment_order_settled', entity: 'payment_order', entityId: order.id, details: { methodId: plan.methodId }, at: now });
+    await writeAudit(tx, { actor: callerActor(caller), action: 'payment_order_settled', entity: 'payment_order', entityId: order.id, details: { methodId: plan.methodId }, at: now });
     return lines.map((l, i) => ({ invoiceId: l.invoice_id, ...amounts[i]! }));
   });
 }

@@ -7,7 +7,7 @@ import { verifyPassword } from '../../lib/password.ts';
 import { newApiToken, sha256Hex } from '../../lib/tokens.ts';
 import { ADMIN_COOKIE, ADMIN_SESSION_HOURS, actorOf, adminGuard, csrfTokenFor, requireAdmin } from './admin-auth.ts';
 import { deleteAdminSession, findActiveOperatorForLogin, insertAdminSession } from './admin-session.repository.ts';
-import { writeAudit } from './audit.repository.ts';
+import { writeAudit } from '../../db/audit.ts';
 
 const loginBody = Type.Object(
   { login: Type.String({ minLength: 1, maxLength: 60 }), password: Type.String({ minLength: 1, maxLength: 200 }) },

@@ -6,7 +6,7 @@ import { hashPassword } from '../../lib/password.ts';
 import { newApiToken, sha256Hex } from '../../lib/tokens.ts';
 import { type AdminPrincipal, actorOf } from './admin-auth.ts';
 import { deleteAdminSessionsOfOperator } from './admin-session.repository.ts';
-import { writeAudit } from './audit.repository.ts';
+import { writeAudit } from '../../db/audit.ts';
 import * as repo from './operators.repository.ts';
 
 const LOGIN = /^[A-Za-z0-9._@-]{2,60}$/;

@@ -7,7 +7,7 @@ import { hmacHex } from '../../lib/tokens.ts';
 import { listProfileServices } from '../auth/auth.repository.ts';
 import { isServiceCode, SERVICE_CODES } from '../auth/service-codes.ts';
 import { type AdminPrincipal, actorOf } from './admin-auth.ts';
-import { writeAudit } from './audit.repository.ts';
+import { writeAudit } from '../../db/audit.ts';
 import { contraSenhaProblem } from './contra-senha.ts';
 import * as repo from './profiles.repository.ts';
 import type { CreateProfileInput, IpsInput, ProfileDataInput } from './profiles.schemas.ts';

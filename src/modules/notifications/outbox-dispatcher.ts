@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../http/context.ts';
+import { claimDue, markFailed, markSent, type OutboxMessage } from './outbox.repository.ts';
+import type { SmsProvider } from './sms-provider.ts';
+
+/** Same key on every instance: whoever holds it is the only sender. */
+export const OUTBOX_LOCK_KEY = 7_340_001;
+
+const BATCH = 50;
+const LEASE_MS = 5 * 60_000;
+// The password is only needed until the provider has it; the stored row keeps no secret after that.
+const SENT_SECRET_BODY = 'Mensagem com senha enviada; conteúdo removido após o envio.';
+
+export interface DispatcherOptions {
+  intervalMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+/** Drains the SMS outbox in the background; with several instances, one sends at a time. */
+export class OutboxDispatcher {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly provider: SmsProvider,
+    private readonly clock: Clock,
+    private readonly options: DispatcherOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 5_000);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.#running) return;
+    try {
+      await this.runOnce();
+    } catch (err) {
+      this.options.onError?.(err);
+    }
+  }
+
+  /** One pass; answers how many messages were handed to the provider (0 without the lock). */
+  runOnce(): Promise<number> {
+    this.#running ??= this.#drainWithLock().finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  // Session-level advisory lock: taken, used and released on one pooled connection.
+  async #drainWithLock(): Promise<number> {
+    return this.db.connection().execute(async (conn) => {
+      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${OUTBOX_LOCK_KEY}) as ok`.execute(conn);
+      if (!lock.rows[0]?.ok) return 0;
+      try {
+        let sent = 0;
+        for (;;) {
+          const batch = await claimDue(conn, this.clock.now(), BATCH, LEASE_MS);
+          for (const m of batch) sent += await this.#deliver(conn, m);
+          if (batch.length < BATCH) return sent;
+        }
+      } finally {
+        await sql`select pg_advisory_unlock(${OUTBOX_LOCK_KEY})`.execute(conn);
+      }
+    });
+  }
+
+  async #deliver(db: Db, m: OutboxMessage): Promise<number> {
+    try {
+      const providerId = await this.provider.send({ id: m.id, recipient: m.recipient, body: m.body });
+      await markSent(db, m.id, this.clock.now(), providerId, m.purpose === 'sac_password' ? SENT_SECRET_BODY : undefined);
+      return 1;
+    } catch (err) {
+      const backoff = 30_000 * 2 ** Math.min(m.attempts, 8);
+      await markFailed(db, m, (err as Error).message ?? 'send failed', new Date(this.clock.now().getTime() + backoff));
+      return 0;
+    }
+  }
+}
