@@ -41,7 +41,7 @@ const { rows } = await sql<ColumnRow>`
          c.is_identity, c.identity_generation, c.is_generated
   from information_schema.columns c
   join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-  where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+  where c.table_schema = 'public' and t.table_type in ('BASE TABLE', 'VIEW')
   order by c.table_name, c.ordinal_position`.execute(db);
 await db.destroy();
 

@@ -826,6 +826,20 @@ export interface StatesTable {
   ibge_code: number;
 }
 
+export interface StreetDetailsTable {
+  street_id: number | null;
+  street_name: string | null;
+  cep: string | null;
+  neighbourhood_id: number | null;
+  neighbourhood_name: string | null;
+  city_id: number | null;
+  city_name: string | null;
+  city_ibge_code: number | null;
+  state_id: number | null;
+  state_abbreviation: string | null;
+  state_name: string | null;
+}
+
 export interface StreetsTable {
   id: Generated<number>;
   neighbourhood_id: number;
@@ -1016,6 +1030,7 @@ export interface DB {
   settlements: SettlementsTable;
   sla_tables: SlaTablesTable;
   states: StatesTable;
+  street_details: StreetDetailsTable;
   streets: StreetsTable;
   team_members: TeamMembersTable;
   teams: TeamsTable;

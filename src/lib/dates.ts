@@ -7,6 +7,8 @@
 export const SAO_PAULO_TZ = 'America/Sao_Paulo';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// MK's docs also print AAAA/MM/DD (WSMKFaturasAbertas); read like AAAA-MM-DD.
+const ISO_SLASH_DATE = /^\d{4}\/\d{2}\/\d{2}$/;
 const BR_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 
 function isLeapYear(year: number): boolean {
@@ -82,11 +84,12 @@ export function dayNumberToIsoDate(dayNumber: number): string {
 }
 
 /**
- * Accepts `DD/MM/YYYY` (MK ERP style) or `YYYY-MM-DD`, surrounding spaces allowed, and
+ * Accepts `DD/MM/YYYY` (MK ERP style), `YYYY-MM-DD` or `YYYY/MM/DD`, surrounding spaces allowed, and
  * returns `YYYY-MM-DD`; null for any other shape or an impossible date (31/02/2026).
  */
 export function parseMkDate(text: string): string | null {
-  const trimmed = text.trim();
+  const raw = text.trim();
+  const trimmed = ISO_SLASH_DATE.test(raw) ? raw.replaceAll('/', '-') : raw;
   const br = BR_DATE.exec(trimmed);
   const iso = br ? null : ISO_DATE.exec(trimmed);
   const year = Number(br ? br[3] : iso?.[1]);

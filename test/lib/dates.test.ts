@@ -38,7 +38,7 @@ describe('parseMkDate', () => {
   });
 
   test('rejects other shapes', () => {
-    for (const bad of ['', '1/9/2026', '2026-9-10', '10-09-2026', '2026/09/10', '10/09/26', '10/09/2026 10:00', 'hoje']) {
+    for (const bad of ['', '1/9/2026', '2026-9-10', '10-09-2026', '2026/9/10', '10/09/26', '10/09/2026 10:00', 'hoje']) {
       assert.equal(parseMkDate(bad), null, bad);
     }
   });
@@ -139,4 +139,10 @@ describe('arithmetic', () => {
     assert.equal(isIsoDate('2026-02-29'), false);
     assert.equal(isIsoDate('10/09/2026'), false);
   });
+});
+
+test('parseMkDate also reads the AAAA/MM/DD form printed in MK docs', () => {
+  assert.equal(parseMkDate('2026/07/31'), '2026-07-31');
+  assert.equal(parseMkDate('2026/02/30'), null);
+  assert.equal(parseMkDate('2026/07-31'), null);
 });

@@ -28,10 +28,11 @@ export const mkParam = {
   /** A numeric code (ids are JSON numbers on the wire). */
   id: (o?: ParamOptions) => Type.Integer({ minimum: 1, maximum: MAX_INT, ...extra(o) }),
   integer: (min: number, max: number, o?: ParamOptions) => Type.Integer({ minimum: min, maximum: max, ...extra(o) }),
-  text: (maxLength: number, o?: ParamOptions) => Type.String({ minLength: 1, maxLength, ...extra(o) }),
-  /** Accepts DD/MM/YYYY or YYYY-MM-DD; the handler receives YYYY-MM-DD. */
+  /** Free text; blank (whitespace-only) values are refused like absent ones. */
+  text: (maxLength: number, o?: ParamOptions) => Type.String({ minLength: 1, maxLength, pattern: '\\S', ...extra(o) }),
+  /** Accepts DD/MM/YYYY, YYYY-MM-DD or YYYY/MM/DD; the handler receives YYYY-MM-DD. */
   date: (o?: ParamOptions): TString =>
-    Type.String({ pattern: ISO_DATE, 'x-mk': 'date', 'x-hint': 'use DD/MM/AAAA ou AAAA-MM-DD', ...extra(o) }),
+    Type.String({ pattern: ISO_DATE, 'x-mk': 'date', 'x-hint': 'use DD/MM/AAAA, AAAA-MM-DD ou AAAA/MM/DD', ...extra(o) }),
   /** CPF or CNPJ (numeric or alphanumeric), punctuation allowed; the handler receives it normalised. */
   document: (o?: ParamOptions): TString =>
     Type.String({
@@ -43,15 +44,17 @@ export const mkParam = {
   oneOf: <T extends string>(values: readonly T[], o?: ParamOptions) =>
     Type.Unsafe<T>({ type: 'string', enum: [...values], 'x-hint': `valores aceitos: ${values.join(', ')}`, ...extra(o) }),
   /** Several numeric codes in one parameter, e.g. `faturas=1;2;3`. */
-  idList: (separator: ';' | ',', o?: ParamOptions) =>
+  idList: (separator: ';' | ',' | '|', o?: ParamOptions) =>
     Type.String({
-      pattern: `^\\d{1,10}(${separator}\\d{1,10})*${separator}?$`,
+      pattern: `^\\d{1,10}(${escapeSeparator(separator)}\\d{1,10})*${escapeSeparator(separator)}?$`,
       'x-hint': `códigos numéricos separados por "${separator}"`,
       ...extra(o),
     }),
 };
 
-export function splitIdList(value: string, separator: ';' | ','): number[] {
+const escapeSeparator = (separator: string) => (separator === '|' ? '\\|' : separator);
+
+export function splitIdList(value: string, separator: ';' | ',' | '|'): number[] {
   return [...new Set(value.split(separator).filter((s) => s !== '').map(Number))];
 }
 

@@ -1,6 +1,5 @@
-import { MkError } from '../../http/mk/mk-errors.ts';
 import { formatLinhaDigitavel } from '../../lib/boleto.ts';
-import { formatDateBr, parseMkDate } from '../../lib/dates.ts';
+import { formatDateBr } from '../../lib/dates.ts';
 import { centsToDecimal } from '../../lib/money.ts';
 import type { InvoiceRow } from './billing.repository.ts';
 import type { InvoiceWithItems } from './billing.service.ts';
@@ -54,14 +53,3 @@ export function fullItem(entry: InvoiceWithItems, today: string) {
   };
 }
 
-/**
- * Due-date parameters: the doc says AAAA/MM/DD, clients send DD/MM/AAAA; AAAA-MM-DD works too.
- * Declared as text because the kit's date parameter does not know the AAAA/MM/DD form.
- */
-export function parseDueDateParam(name: string, value: string): string {
-  const trimmed = value.trim();
-  const iso = /^\d{4}\/\d{2}\/\d{2}$/.test(trimmed) ? trimmed.replaceAll('/', '-') : trimmed;
-  const parsed = parseMkDate(iso);
-  if (!parsed) throw new MkError('invalidParam', `Parâmetro inválido: ${name} (use DD/MM/AAAA, AAAA/MM/DD ou AAAA-MM-DD).`);
-  return parsed;
-}

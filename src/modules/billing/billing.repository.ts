@@ -193,27 +193,6 @@ export async function findMobilePhone(db: Conn, customerId: number): Promise<str
  * Outbox insert for the SMS of a linha digitável. The notifications module (enqueueSms) did not
  * exist when billing was written, so billing writes the schema's outbox row itself.
  */
-export async function enqueueSmsRow(
-  tx: Tx,
-  row: { recipient: string; body: string; customerId: number; invoiceId: number; at: Date },
-): Promise<number> {
-  const inserted = await tx
-    .insertInto('notification_outbox')
-    .values({
-      channel: 'sms',
-      recipient: row.recipient,
-      body: row.body,
-      purpose: 'digitable_line',
-      customer_id: row.customerId,
-      invoice_id: row.invoiceId,
-      created_at: row.at,
-      next_attempt_at: row.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
 export async function findContractStatus(db: Conn, contractId: number): Promise<string | undefined> {
   const row = await db.selectFrom('contracts').select('status').where('id', '=', contractId).executeTakeFirst();
   return row?.status;

@@ -5,7 +5,8 @@ import { formatLinhaDigitavel } from '../../lib/boleto.ts';
 import { formatDateBr } from '../../lib/dates.ts';
 import { formatBrl } from '../../lib/money.ts';
 import { callerActor, writeAudit } from '../../db/audit.ts';
-import { enqueueSmsRow, findInvoice, findInvoicesByIds, findMobilePhone } from './billing.repository.ts';
+import { enqueueSms } from '../notifications/outbox.service.ts';
+import { findInvoice, findInvoicesByIds, findMobilePhone } from './billing.repository.ts';
 import { requireBoleto, requirePayable } from './billing.service.ts';
 import { findSuspensionReason, setSuspended, setUnsuspended } from './invoice-status.repository.ts';
 
@@ -20,7 +21,14 @@ export async function sendDigitableLineSms(deps: AppDeps, caller: Caller | null,
     `Linha digitavel: ${ld}`;
   const now = deps.clock.now();
   await withTransaction(deps.db, async (tx) => {
-    const outboxId = await enqueueSmsRow(tx, { recipient: phone, body, customerId: invoice.customer_id, invoiceId: invoice.id, at: now });
+    const outboxId = await enqueueSms(tx, {
+      recipient: phone,
+      body,
+      purpose: 'digitable_line',
+      customerId: invoice.customer_id,
+      invoiceId: invoice.id,
+      at: now,
+    });
     await writeAudit(tx, { actor: callerActor(caller), action: 'sms_digitable_line', entity: 'invoice', entityId: invoice.id, details: { outboxId }, at: now });
   });
   return { invoice, phone, ld };

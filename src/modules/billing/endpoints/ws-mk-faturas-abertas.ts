@@ -3,7 +3,6 @@ import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
 import { ALL_SERVICES } from '../../../http/endpoint.ts';
 import { mkParam } from '../../../http/mk/params.ts';
 import { centsToDecimal } from '../../../lib/money.ts';
-import { parseDueDateParam } from '../billing.mappers.ts';
 import { openInvoicesDue } from '../billing.service.ts';
 
 const CONTRACT_WORDS: Record<string, string> = {
@@ -18,8 +17,8 @@ export const wsmkFaturasAbertas = defineMkEndpoint({
   service: ALL_SERVICES,
   summary: 'Open invoices of every customer due in a date range (optionally one customer: cd_pessoa)',
   query: Type.Object({
-    dt_venc_inicio: mkParam.text(10, { description: 'DD/MM/AAAA, AAAA/MM/DD or AAAA-MM-DD' }),
-    dt_venc_fim: mkParam.text(10, { description: 'DD/MM/AAAA, AAAA/MM/DD or AAAA-MM-DD' }),
+    dt_venc_inicio: mkParam.date({ description: 'DD/MM/AAAA, AAAA/MM/DD or AAAA-MM-DD' }),
+    dt_venc_fim: mkParam.date({ description: 'DD/MM/AAAA, AAAA/MM/DD or AAAA-MM-DD' }),
     cd_pessoa: Type.Optional(mkParam.id({ description: 'customer code (not in the doc; real servers honour it)' })),
   }),
   response: Type.Object({
@@ -35,9 +34,7 @@ export const wsmkFaturasAbertas = defineMkEndpoint({
     status: Type.Literal('OK'),
   }),
   async handler({ params, deps }) {
-    const from = parseDueDateParam('dt_venc_inicio', params.dt_venc_inicio);
-    const to = parseDueDateParam('dt_venc_fim', params.dt_venc_fim);
-    const rows = await openInvoicesDue(deps, from, to, params.cd_pessoa);
+    const rows = await openInvoicesDue(deps, params.dt_venc_inicio, params.dt_venc_fim, params.cd_pessoa);
     return {
       ListaFaturas: rows.map((r) => ({
         cd_fatura: r.id,

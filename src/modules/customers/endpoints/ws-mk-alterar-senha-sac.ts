@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ALL_SERVICES } from '../../../http/endpoint.ts';
 import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
-import { mkParam } from '../../../http/mk/params.ts';
+import { mkParam, splitIdList } from '../../../http/mk/params.ts';
 import { RESET_LIMIT, resetSacPasswords } from '../sac-reset.service.ts';
 
 export const wsmkAlterarSenhaSac = defineMkEndpoint({
@@ -11,7 +11,7 @@ export const wsmkAlterarSenhaSac = defineMkEndpoint({
   query: Type.Object({
     tag: Type.Optional(mkParam.text(60, { description: 'TAG do cadastro do cliente' })),
     cd_clientes: Type.Optional(
-      Type.String({ pattern: '^\\d{1,10}(\\|\\d{1,10})*\\|?$', description: 'cod1|cod2|…', 'x-hint': 'códigos separados por "|"' }),
+      mkParam.idList('|', { description: 'cod1|cod2|…' }),
     ),
     conexao_ativa: Type.Optional(mkParam.oneOf(['S', 'N'] as const, { description: 'S = só clientes com conexão desbloqueada' })),
     contrato_ativos: mkParam.oneOf(['S', 'N'] as const, { description: 'S = só clientes com contrato ativo' }),
@@ -24,7 +24,7 @@ export const wsmkAlterarSenhaSac = defineMkEndpoint({
   async handler({ params, deps, caller }) {
     const ids = params.cd_clientes === undefined
       ? undefined
-      : [...new Set(params.cd_clientes.split('|').filter((s) => s !== '').map(Number))];
+      : splitIdList(params.cd_clientes, '|');
     const outcome = await resetSacPasswords(deps, caller, {
       tag: params.tag,
       ids,
