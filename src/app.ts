@@ -7,6 +7,7 @@ import { ActivityLogBuffer, registerActivityLog } from './http/plugins/activity-
 import { registerErrorHandling } from './http/plugins/error-handler.ts';
 import { registerHealth } from './http/plugins/health.ts';
 import { registerOpenApi } from './http/plugins/openapi.ts';
+import { FailureThrottle } from './http/failure-throttle.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
 import { redactUrl } from './http/redact.ts';
 import { modules as allModules } from './modules/index.ts';
@@ -54,13 +55,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerActivityLog(app, activity, options.clock);
   registerHealth(app, options.db);
 
+  const throttle = new FailureThrottle(options.clock);
   const modules = options.modules ?? allModules;
   registerOpenApi(
     app,
     modules.flatMap((m) => m.endpoints),
   );
   for (const module of modules) {
-    for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps);
+    for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps, throttle);
     if (module.routes) {
       const routes = module.routes;
       await app.register(async (scope) => routes(scope, deps));

@@ -21,6 +21,8 @@ export interface EndpointDefinition {
   response: TSchema;
   errorStyle: MkErrorStyle;
   summary: string;
+  /** Credential checks: repeated `authFailed` answers from one IP get 011 for a while. */
+  throttleFailures: boolean;
   handler: (ctx: HandlerContext<Record<string, unknown>>) => Promise<unknown>;
 }
 
@@ -34,5 +36,6 @@ export interface EndpointSpec<Q extends TObject> {
   response: TSchema;
   errorStyle?: MkErrorStyle;
   summary?: string;
+  throttleFailures?: boolean;
   handler: (ctx: HandlerContext<Static<Q>>) => Promise<unknown>;
 }

@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorizeCall } from '../modules/auth/authorize-call.ts';
 import type { AppDeps } from './context.ts';
 import type { EndpointDefinition } from './endpoint.ts';
+import type { FailureThrottle } from './failure-throttle.ts';
+import { isMkError, MkError } from './mk/mk-errors.ts';
 import { mkSuccessBody, sendMk } from './mk/mk-reply.ts';
 import { normalizeParams, paramLookup } from './mk/params.ts';
 
@@ -11,7 +13,12 @@ const TRANSPORT_PARAMS = [
   ['sys', { canonical: 'sys', kind: undefined }],
 ] as const;
 
-export function registerEndpoint(app: FastifyInstance, def: EndpointDefinition, deps: AppDeps): void {
+export function registerEndpoint(
+  app: FastifyInstance,
+  def: EndpointDefinition,
+  deps: AppDeps,
+  throttle: FailureThrottle,
+): void {
   const lookup = paramLookup(def.query);
   for (const [name, info] of TRANSPORT_PARAMS) if (!lookup.has(name)) lookup.set(name, info);
   const declaresToken = 'token' in def.query.properties;
@@ -39,7 +46,27 @@ export function registerEndpoint(app: FastifyInstance, def: EndpointDefinition, 
       }
     },
     handler: async (request, reply) => {
-      const result = await def.handler({
+      const throttleKey = `${def.id}|${request.ip}`;
+      if (def.throttleFailures && throttle.isBlocked(throttleKey)) throw new MkError('tooManyRequests');
+      const result = await runHandler(def, request, deps, () => {
+        if (def.throttleFailures) throttle.recordFailure(throttleKey);
+      });
+      if (def.surface === 'mk') {
+        return sendMk(reply, Array.isArray(result) ? result : mkSuccessBody(result as Record<string, unknown>));
+      }
+      return sendMk(reply, result);
+    },
+  });
+}
+
+async function runHandler(
+  def: EndpointDefinition,
+  request: FastifyRequest,
+  deps: AppDeps,
+  onAuthFailure: () => void,
+): Promise<unknown> {
+  try {
+    return await def.handler({
         params: request.query as Record<string, unknown>,
         caller: request.caller,
         deps,
@@ -49,10 +76,8 @@ export function registerEndpoint(app: FastifyInstance, def: EndpointDefinition, 
           request.actor = actor;
         },
       });
-      if (def.surface === 'mk') {
-        return sendMk(reply, Array.isArray(result) ? result : mkSuccessBody(result as Record<string, unknown>));
-      }
-      return sendMk(reply, result);
-    },
-  });
+  } catch (error) {
+    if (isMkError(error) && error.kind === 'authFailed') onAuthFailure();
+    throw error;
+  }
 }

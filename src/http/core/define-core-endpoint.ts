@@ -19,6 +19,7 @@ export function defineCoreEndpoint<Q extends TObject>(
     response: spec.response,
     errorStyle: spec.errorStyle ?? 'standard',
     summary: spec.summary ?? spec.id,
+    throttleFailures: spec.throttleFailures ?? false,
     handler: spec.handler as EndpointDefinition['handler'],
   };
 }

@@ -17,6 +17,7 @@ export function defineMkEndpoint<Q extends TObject>(spec: EndpointSpec<Q>): Endp
     response: spec.response,
     errorStyle: spec.errorStyle ?? 'standard',
     summary: spec.summary ?? spec.id,
+    throttleFailures: spec.throttleFailures ?? false,
     handler: spec.handler as EndpointDefinition['handler'],
   };
 }

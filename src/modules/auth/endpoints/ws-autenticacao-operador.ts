@@ -8,6 +8,7 @@ import { authenticateOperator } from '../auth.service.ts';
 export const wsAutenticacaoOperador = defineMkEndpoint({
   id: 'WSAutenticacaoOperador',
   service: 'open',
+  throttleFailures: true,
   summary: 'Specific-services authenticator: operator login + password, within a specific profile',
   query: Type.Object({
     username: mkParam.text(60, { description: 'operator login' }),

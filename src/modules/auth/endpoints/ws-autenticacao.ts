@@ -10,6 +10,7 @@ import { isServiceCode } from '../service-codes.ts';
 export const wsAutenticacao = defineMkEndpoint({
   id: 'WSAutenticacao',
   service: 'open',
+  throttleFailures: true,
   summary: 'General authenticator: user token + profile contra-senha + cd_servico → session token',
   query: Type.Object({
     token: mkParam.text(200, { description: 'token do cadastro do usuário (operator API token)' }),

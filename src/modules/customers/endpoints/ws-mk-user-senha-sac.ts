@@ -6,6 +6,7 @@ import { authenticateSac } from '../sac.service.ts';
 export const wsmkUserSenhaSac = defineMkEndpoint({
   id: 'WSMKUserSenhaSAC',
   service: 4,
+  throttleFailures: true,
   summary: 'Checks a SAC login and password (constant time); answers the customer code for the other calls',
   query: Type.Object({
     user_sac: mkParam.text(60, { description: 'usuário do SAC (maiúsculas/minúsculas indiferentes)' }),
