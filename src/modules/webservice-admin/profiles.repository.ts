@@ -39,7 +39,7 @@ export async function listProfiles(db: Db | Tx, kind: string | undefined) {
     .select([
       ...PROFILE_COLUMNS,
       sql<number>`(select count(*) from ws_profile_ips i where i.profile_id = p.id)::int`.as('ip_count'),
-      sql<string[]>`coalesce((select array_agg(op.login order by op.login) from ws_profile_operators po
+      sql<string[]>`coalesce((select array_agg(op.login::text order by op.login) from ws_profile_operators po
         join operators op on op.id = po.operator_id where po.profile_id = p.id), '{}')`.as('operator_logins'),
       sql<number[]>`coalesce((select array_agg(s.service_code order by s.service_code) from ws_profile_services s
         where s.profile_id = p.id), '{}')`.as('services'),

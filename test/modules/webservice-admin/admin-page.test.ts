@@ -71,7 +71,9 @@ describe('admin page in a real browser', () => {
     await page.click('#wizard-finish');
 
     const row = page.locator('#profiles-table tbody tr', { hasText: 'Perfil criado no navegador' });
-    await row.waitFor();
+    await row.waitFor().catch((e: Error) => {
+      throw new Error(`${e.message}\npage problems: ${problems.join(' | ') || 'none'}`);
+    });
     const text = (await row.textContent()) ?? '';
     assert.match(text, /Geral/);
     assert.match(text, new RegExp(member.login));

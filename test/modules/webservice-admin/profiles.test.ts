@@ -108,7 +108,10 @@ describe('admin API: webservice profiles (four-step wizard)', () => {
     assert.equal(login.body.status, 'OK');
     const list = await adminCall(t.app, 'GET', '/profiles?kind=specific', auth);
     assert.ok(list.body.items.every((p: Json) => p.kind === 'specific'));
-    assert.ok(list.body.items.some((p: Json) => p.id === ok.body.id));
+    const listed = list.body.items.find((p: Json) => p.id === ok.body.id);
+    // Arrays, not PostgreSQL array literals: login is citext, whose arrays pg does not parse.
+    assert.deepEqual(listed.operatorLogins, [member.login]);
+    assert.deepEqual(listed.services, [9999]);
   });
 
   test('edit each step separately; changing services ends the profile sessions', async () => {
