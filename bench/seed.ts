@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDomain } from '../src/db/seed/domain/index.ts';
 
-const customers = Number(process.argv[2] ?? 10_000);
+const customers = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000);
 const NOW = new Date('2026-11-25T15:00:00Z');
 
 async function run(label: string, databaseUrl: string | undefined): Promise<void> {
@@ -45,5 +45,6 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
   }
 }
 
-await run('embedded (PGlite)', undefined);
+// `--postgres-only` skips the embedded run (for the 100 000-customer target on PostgreSQL).
+if (!process.argv.includes('--postgres-only')) await run('embedded (PGlite)', undefined);
 if (process.env.DATABASE_URL) await run('PostgreSQL', process.env.DATABASE_URL);

@@ -64,6 +64,20 @@ async function freshPostgres(url: string): Promise<Db> {
   return openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory', poolSize: 5 });
 }
 
+/** An empty database (no migrations applied), for the migrations test. */
+export async function emptyDatabase(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ dataDir: 'memory' });
+  const name = `provedor_empty_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  try {
+    await sql.raw(`create database ${name}`).execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  return openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory', poolSize: 2 });
+}
+
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
