@@ -77,7 +77,7 @@ export function buildBarcode(p: BarcodeParams): string {
 
 /**
  * Our own generic 25-digit free-field layout (each real bank defines its own; use this
- * only where the bank's layout is not implemented):
+ * for any bank whose own layout this module does not carry):
  *   [0-2]   wallet (carteira), zero-padded to 3
  *   [3-13]  nosso número, zero-padded to 11
  *   [14-17] agency, zero-padded to 4
