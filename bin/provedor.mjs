@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `provedor` works from a clone without a build step.
-import { spawnSync } from 'node:child_process';
+// Runs the compiled CLI (dist/, built by `npm ci` / `npm run build`): no TypeScript at run time.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error(`${cli} is missing: run \`npm run build\` (npm ci runs it) first.`);
+  process.exit(1);
+}
+await import(pathToFileURL(cli).href);
