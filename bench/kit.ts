@@ -1,5 +1,5 @@
 // HTTP overhead of the MK kit, as ratios against /health measured in the same run:
-//   npx tsx bench/http.ts [seconds per scenario]
+//   npx tsx bench/kit.ts [seconds per scenario]
 // Scenarios: /health (baseline: Fastify alone), an unknown .rule (404 + activity log),
 // WSAutenticacao refused (param normalisation + validation + DB lookup + activity log), and an
 // authenticated protected call refused for scope (token lookup + activity log), and the
