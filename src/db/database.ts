@@ -51,6 +51,8 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize ?? 10,
+    // While PostgreSQL is down or restarting, a call fails in seconds (MK 098) instead of hanging.
+    connectionTimeoutMillis: 5_000,
     types: typeParsers as pg.CustomTypesConfig,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
