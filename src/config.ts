@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { ensurePrivateDir, PrivateDirError } from './lib/private-dir.ts';
 
 export interface Config {
   port: number;
@@ -131,7 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 function persistentSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    ensurePrivateDir(dataDir);
+  } catch (e) {
+    throw e instanceof PrivateDirError ? new ConfigError(e.message) : e;
+  }
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
