@@ -10,6 +10,7 @@ import { registerOpenApi } from './http/plugins/openapi.ts';
 import { FailureThrottle } from './http/failure-throttle.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
 import { redactUrl } from './http/redact.ts';
+import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -25,7 +26,7 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedaction(options.logger),
-    trustProxy: options.config.trustProxy,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     routerOptions: {
       ignoreDuplicateSlashes: true,
       // Clients build URLs by hand; a stray `%` must not become a 5xx (MK answers those with HTML).

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { ensurePrivateDir, PrivateDirError } from './lib/private-dir.ts';
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  trustProxy: boolean;
+  /** false, a hop count, or the proxies' addresses/CIDRs (never `true`: see http/trust-proxy.ts). */
+  trustProxy: TrustProxy;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   demoCustomers: number;
@@ -63,7 +66,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
   HOST: { key: 'host', parse: text, default: '127.0.0.1', help: 'address to listen on' },
   DATABASE_URL: { key: 'databaseUrl', parse: url, help: 'PostgreSQL URL; unset = embedded database' },
   DATA_DIR: { key: 'dataDir', parse: text, default: './data', help: 'embedded database and files' },
-  TRUST_PROXY: { key: 'trustProxy', parse: bool, default: false, help: 'honour X-Forwarded-For' },
+  TRUST_PROXY: {
+    key: 'trustProxy',
+    parse: parseTrustProxy,
+    default: false,
+    help: 'proxies in front: hop count or their IPs/CIDRs (true refused)',
+  },
   LOG_LEVEL: {
     key: 'logLevel',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
@@ -124,7 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 function persistentSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    ensurePrivateDir(dataDir);
+  } catch (e) {
+    throw e instanceof PrivateDirError ? new ConfigError(e.message) : e;
+  }
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir } from '../lib/private-dir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './types.ts';
 
@@ -62,12 +62,16 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
 
 async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
   const inMemory = settings.dataDir === 'memory';
-  if (!inMemory) mkdirSync(settings.dataDir, { recursive: true });
-  return PGlite.create(inMemory ? undefined : settings.dataDir, {
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  const pglite = await PGlite.create(inMemory ? undefined : settings.dataDir, {
     extensions: { pg_trgm, unaccent, citext },
     parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },
     ...(settings.snapshot ? { loadDataDir: settings.snapshot } : {}),
   });
+  // The engine writes new files world-readable (0666); the directory (0700) already shuts
+  // others out, and this keeps the files themselves private too.
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  return pglite;
 }
 
 /** Embedded only: an uncompressed tar of the whole database, loadable as `snapshot`. */
