@@ -18,6 +18,10 @@ export interface Config {
   activityRetentionDays: number;
   /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
   smsWebhookUrl: string | undefined;
+  /** WSMKLDViaSMS: a repeat for the same invoice within this many minutes queues nothing (0 = off). */
+  smsInvoiceDedupMinutes: number;
+  /** WSMKLDViaSMS: digitable-line SMS per customer per rolling 24 h. */
+  smsDailyLimitPerCustomer: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -81,6 +85,18 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'days of activity log kept',
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+  SMS_INVOICE_DEDUP_MINUTES: {
+    key: 'smsInvoiceDedupMinutes',
+    parse: int(0, 1440),
+    default: 30,
+    help: 'WSMKLDViaSMS: minutes in which a repeat for one invoice is not sent again',
+  },
+  SMS_DAILY_LIMIT_PER_CUSTOMER: {
+    key: 'smsDailyLimitPerCustomer',
+    parse: int(1, 1000),
+    default: 5,
+    help: 'WSMKLDViaSMS: SMS per customer per 24 h',
+  },
 };
 
 export const SETTING_NAMES = Object.keys(SETTINGS);
