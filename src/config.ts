@@ -22,6 +22,8 @@ export interface Config {
   smsInvoiceDedupMinutes: number;
   /** WSMKLDViaSMS: digitable-line SMS per customer per rolling 24 h. */
   smsDailyLimitPerCustomer: number;
+  /** Retired server secrets, still accepted to read data they encrypted (card vault, outbox). */
+  previousSecretKeys: string[];
 }
 
 type Parser<T> = (raw: string) => T;
@@ -54,6 +56,11 @@ const url: Parser<string> = (raw) => {
   } catch {
     throw new ConfigError('must be an absolute URL');
   }
+};
+const secretList: Parser<string[]> = (raw) => {
+  const list = raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (list.some((v) => v.length < 32)) throw new ConfigError('each secret must have at least 32 characters');
+  return list;
 };
 const oneOf =
   <T extends string>(...values: T[]): Parser<T> =>
@@ -96,6 +103,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     parse: int(1, 1000),
     default: 5,
     help: 'WSMKLDViaSMS: SMS per customer per 24 h',
+  },
+  PREVIOUS_SECRET_KEYS: {
+    key: 'previousSecretKeys',
+    parse: secretList,
+    default: [],
+    help: 'retired SECRET_KEYs (comma-separated), kept to read what they encrypted',
   },
 };
 
