@@ -6,7 +6,7 @@ import type { Db } from '../../../src/db/database.ts';
 import { unseal } from '../../../src/lib/keys.ts';
 import { verifyPassword } from '../../../src/lib/password.ts';
 import { OutboxDispatcher } from '../../../src/modules/notifications/outbox-dispatcher.ts';
-import { WebhookSmsProvider } from '../../../src/modules/notifications/sms-provider.ts';
+import { type SmsProvider, WebhookSmsProvider } from '../../../src/modules/notifications/sms-provider.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { createContract, createCustomer, createWorld, ownModules } from '../../support/factories/customers.ts';
@@ -129,13 +129,24 @@ describe('WSMKAlterarSenhaSac', () => {
     await t.db.updateTable('notification_outbox').set({ status: 'cancelled' }).where('id', '<>', queued.id).where('status', '=', 'pending').execute();
     const handed: string[] = [];
     // No key: refused before reaching the provider.
-    assert.equal(await new OutboxDispatcher(t.db, { send: async (m) => (handed.push(m.body), 'x') }, t.clock).runOnce(), 0);
-    assert.deepEqual(handed, []);
+    const spy: SmsProvider = {
+      send: async (m) => {
+        handed.push(m.body);
+        return 'x';
+      },
+    };
+    assert.equal(await new OutboxDispatcher(t.db, spy, t.clock).runOnce(), 0);
+    assert.equal(handed.length, 0);
     const first = await t.db.selectFrom('notification_outbox').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
     assert.deepEqual([first.status, first.body], ['pending', queued.body]);
     // Last attempt fails at the provider: the row keeps no password, sealed or not.
     t.clock.set(first.next_attempt_at);
-    const down = { send: async (m: { body: string }) => { handed.push(m.body); throw new Error('provider down'); } };
+    const down: SmsProvider = {
+      send: async (m) => {
+        handed.push(m.body);
+        throw new Error('provider down');
+      },
+    };
     assert.equal(await new OutboxDispatcher(t.db, down, t.clock, { unseal: (b) => unseal(t.config, 'outbox', b) }).runOnce(), 0);
     assert.equal(handed.length, 1);
     const last = await t.db.selectFrom('notification_outbox').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
