@@ -18,6 +18,8 @@ export interface Config {
   activityRetentionDays: number;
   /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
   smsWebhookUrl: string | undefined;
+  /** Largest file a multipart upload may carry unless its parameter says otherwise (bytes). */
+  uploadMaxBytes: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -81,6 +83,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'days of activity log kept',
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+  UPLOAD_MAX_BYTES: {
+    key: 'uploadMaxBytes',
+    parse: int(1024, 100 * 1024 * 1024),
+    default: 5 * 1024 * 1024,
+    help: 'largest uploaded file (multipart), in bytes',
+  },
 };
 
 export const SETTING_NAMES = Object.keys(SETTINGS);
