@@ -27,6 +27,8 @@ export interface Config {
   smsDailyLimitPerCustomer: number;
   /** Retired server secrets, still accepted to read data they encrypted (card vault, outbox). */
   previousSecretKeys: string[];
+  /** Largest file a multipart upload may carry unless its parameter says otherwise (bytes). */
+  uploadMaxBytes: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -117,6 +119,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     parse: secretList,
     default: [],
     help: 'retired SECRET_KEYs (comma-separated), kept to read what they encrypted',
+  },
+  UPLOAD_MAX_BYTES: {
+    key: 'uploadMaxBytes',
+    parse: int(1024, 100 * 1024 * 1024),
+    default: 5 * 1024 * 1024,
+    help: 'largest uploaded file (multipart), in bytes',
   },
 };
 

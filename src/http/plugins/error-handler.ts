@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
+import { BODY_LIMIT, overflowError } from '../mk/body-parsing.ts';
 import { isMkError, MkError } from '../mk/mk-errors.ts';
 import { mkErrorBody, sendMk, unknownEndpointBody } from '../mk/mk-reply.ts';
 
@@ -52,6 +53,7 @@ export function toMkError(error: unknown, request: FastifyRequest): MkError {
     request.log.warn({ err: error }, 'database unavailable');
     return new MkError('unavailable');
   }
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return overflowError(`corpo maior que ${BODY_LIMIT / 1024 / 1024} MB`);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 429) return new MkError('tooManyRequests');
     return new MkError('invalidParam', 'Requisição inválida: parâmetros ou corpo malformados.');
