@@ -38,10 +38,10 @@ function variantOf(p: Params): 'plan' | 'product' {
   if (planParam && productParam) {
     throw new MkError('invalidParam', `Parâmetro inválido: ${productParam} (não combine a consulta por plano com a consulta por produto).`);
   }
-  const product = productParam !== undefined || ativo === 'S' || ativo === 'N';
-  if (ativo !== undefined && product !== (ativo === 'S' || ativo === 'N')) {
-    throw new MkError('invalidParam', `Parâmetro inválido: ativo (${product ? 'S/N na consulta por produto' : 'True/False na consulta por plano'}).`);
-  }
+  const yesNo = ativo === 'S' || ativo === 'N';
+  if (planParam && yesNo) throw new MkError('invalidParam', 'Parâmetro inválido: ativo (True/False na consulta por plano).');
+  if (productParam && ativo !== undefined && !yesNo) throw new MkError('invalidParam', 'Parâmetro inválido: ativo (S/N na consulta por produto).');
+  const product = productParam !== undefined || yesNo;
   return product ? 'product' : 'plan';
 }
 
