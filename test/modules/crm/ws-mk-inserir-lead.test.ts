@@ -60,7 +60,7 @@ describe('WSMKInserirLead', () => {
     assert.deepEqual([lead.customer_id, lead.status, lead.info, lead.latitude, lead.longitude], [c.id, 'open', 'Indicação de vizinho', -25.53, -49.2]);
     const after = await counts(t.db);
     assert.deepEqual([after.neighbourhoods, after.streets], [before.neighbourhoods, before.streets]);
-    assert.equal(after.audit_log, before.audit_log + 2);
+    assert.equal(after.audit_log, (before.audit_log ?? 0) + 2);
   });
 
   test('names are matched case- and accent-insensitively (no new neighbourhood or street)', async () => {
