@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
+import { MkError } from '../../http/mk/mk-errors.ts';
 import { readCrmSettings, updateCrmSettings } from '../crm/crm-settings.ts';
 import { actorOf, requireAdmin } from './admin-auth.ts';
 
@@ -20,6 +21,13 @@ export async function registerCrmSettingsRoutes(app: FastifyInstance, deps: AppD
   app.put<{ Body: Static<typeof crmSettingsBody> }>(
     '/admin/api/settings/crm',
     { schema: { body: crmSettingsBody } },
-    async (request) => updateCrmSettings(deps.db, actorOf(requireAdmin(request)), request.body, deps.clock.now()),
+    async (request) => {
+      const admin = requireAdmin(request);
+      // Unknown fields are stripped by the schema; a body left with nothing to change is refused.
+      if (Object.values(request.body).every((v) => v === undefined)) {
+        throw new MkError('missingParam', 'Informe forbidApiSignups, viabilityRadiusMeters ou defaultReservationDays.');
+      }
+      return updateCrmSettings(deps.db, actorOf(admin), request.body, deps.clock.now());
+    },
   );
 }
