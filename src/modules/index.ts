@@ -5,7 +5,9 @@ import { customersModule } from './customers/index.ts';
 import type { Module } from './module.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { paymentsModule } from './payments/index.ts';
+import { serviceOrdersModule } from './service-orders/index.ts';
+import { ticketsModule } from './tickets/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
 
 /** Every module of the app; buildApp registers them in this order. */
-export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule];
+export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule, ticketsModule, serviceOrdersModule];
