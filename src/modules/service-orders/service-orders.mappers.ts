@@ -55,7 +55,6 @@ export function toCoreOrder(o: OrderRow) {
     tecnico: o.technician_name,
     equipeId: o.team_id,
     categoria: CATEGORY_CODE[o.category] ?? 1,
-    status: o.status,
     situacao: STATUS_TEXT[o.status] ?? o.status,
     defeitoReclamado: o.reported_problem,
     defeitoConstatado: o.found_problem,

@@ -19,7 +19,6 @@ export const coreOrder = Type.Object({
   tecnico: Type.String(),
   equipeId: nInt,
   categoria: Type.Integer(),
-  status: Type.String(),
   situacao: Type.String(),
   defeitoReclamado: Type.String(),
   defeitoConstatado: nStr,
