@@ -8,6 +8,8 @@ import { notificationsModule } from './notifications/index.ts';
 import { outagesModule } from './outages/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { plansModule } from './plans/index.ts';
+import { serviceOrdersModule } from './service-orders/index.ts';
+import { ticketsModule } from './tickets/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
 
 /** Every module of the app; buildApp registers them in this order. */
@@ -22,4 +24,6 @@ export const modules: Module[] = [
   plansModule,
   crmModule,
   outagesModule,
+  serviceOrdersModule,
+  ticketsModule,
 ];
