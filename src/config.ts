@@ -18,6 +18,10 @@ export interface Config {
   activityRetentionDays: number;
   /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
   smsWebhookUrl: string | undefined;
+  /** SMTP server of the e-mail outbox (`smtp://user:pass@host:587?from=…`); unset = e-mails stay queued. */
+  smtpUrl: string | undefined;
+  /** Largest image accepted by WSMKAceiteSelfieAssinatura, per file, in bytes. */
+  uploadMaxBytes: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -81,7 +85,15 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'days of activity log kept',
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+  SMTP_URL: { key: 'smtpUrl', parse: (raw) => smtpUrl(raw), help: 'SMTP server for e-mails: smtp[s]://user:pass@host:port?from=addr' },
+  UPLOAD_MAX_BYTES: { key: 'uploadMaxBytes', parse: int(1024, 100 * 1024 * 1024), default: 5 * 1024 * 1024, help: 'largest accepted upload per file (bytes)' },
 };
+
+function smtpUrl(raw: string): string {
+  const parsed = url(raw);
+  if (!/^smtps?:$/.test(new URL(parsed).protocol)) throw new ConfigError('must start with smtp:// or smtps://');
+  return parsed;
+}
 
 export const SETTING_NAMES = Object.keys(SETTINGS);
 
