@@ -20,8 +20,6 @@ export interface Config {
   smsWebhookUrl: string | undefined;
   /** SMTP server of the e-mail outbox (`smtp://user:pass@host:587?from=…`); unset = e-mails stay queued. */
   smtpUrl: string | undefined;
-  /** Largest image accepted by WSMKAceiteSelfieAssinatura, per file, in bytes. */
-  uploadMaxBytes: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -86,7 +84,6 @@ const SETTINGS: Record<string, Setting<unknown>> = {
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
   SMTP_URL: { key: 'smtpUrl', parse: (raw) => smtpUrl(raw), help: 'SMTP server for e-mails: smtp[s]://user:pass@host:port?from=addr' },
-  UPLOAD_MAX_BYTES: { key: 'uploadMaxBytes', parse: int(1024, 100 * 1024 * 1024), default: 5 * 1024 * 1024, help: 'largest accepted upload per file (bytes)' },
 };
 
 function smtpUrl(raw: string): string {
