@@ -6,7 +6,8 @@ import { customersModule } from './customers/index.ts';
 import type { Module } from './module.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { paymentsModule } from './payments/index.ts';
+import { plansModule } from './plans/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
 
 /** Every module of the app; buildApp registers them in this order. */
-export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule, contractsModule];
+export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule, plansModule, contractsModule];

@@ -1,3 +1,4 @@
+import { unseal } from '../../lib/keys.ts';
 import type { Module } from '../module.ts';
 import { SmtpEmailProvider } from './email-provider.ts';
 import { OutboxDispatcher } from './outbox-dispatcher.ts';
@@ -18,6 +19,7 @@ export const notificationsModule: Module = {
     const dispatcher = new OutboxDispatcher(deps.db, url ? new WebhookSmsProvider(url) : null, deps.clock, {
       email,
       onError: (err) => deps.log.warn({ err }, 'outbox dispatch failed'),
+      unseal: (body) => unseal(deps.config, 'outbox', body),
     });
     dispatcher.start();
     app.addHook('onClose', async () => {

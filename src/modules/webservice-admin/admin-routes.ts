@@ -8,6 +8,7 @@ import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
 import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
+import { registerSettlementRuleRoutes } from './settlement-rules.routes.ts';
 
 /** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -20,6 +21,7 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
+    await registerSettlementRuleRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
   app.addHook('onClose', async () => stopRetention());
