@@ -29,6 +29,8 @@ export interface Config {
   previousSecretKeys: string[];
   /** Largest file a multipart upload may carry unless its parameter says otherwise (bytes). */
   uploadMaxBytes: number;
+  /** SMTP server of the e-mail outbox (`smtp://user:pass@host:587?from=…`); unset = e-mails stay queued. */
+  smtpUrl: string | undefined;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -126,7 +128,14 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     default: 5 * 1024 * 1024,
     help: 'largest uploaded file (multipart), in bytes',
   },
+  SMTP_URL: { key: 'smtpUrl', parse: (raw) => smtpUrl(raw), help: 'SMTP server for e-mails: smtp[s]://user:pass@host:port?from=addr' },
 };
+
+function smtpUrl(raw: string): string {
+  const parsed = url(raw);
+  if (!/^smtps?:$/.test(new URL(parsed).protocol)) throw new ConfigError('must start with smtp:// or smtps://');
+  return parsed;
+}
 
 export const SETTING_NAMES = Object.keys(SETTINGS);
 

@@ -1,6 +1,7 @@
 import { addressesModule } from './addresses/index.ts';
 import { authModule } from './auth/index.ts';
 import { billingModule } from './billing/index.ts';
+import { contractsModule } from './contracts/index.ts';
 import { crmModule } from './crm/index.ts';
 import { customersModule } from './customers/index.ts';
 import type { Module } from './module.ts';
@@ -22,6 +23,7 @@ export const modules: Module[] = [
   billingModule,
   paymentsModule,
   plansModule,
+  contractsModule,
   crmModule,
   outagesModule,
   serviceOrdersModule,
