@@ -18,6 +18,8 @@ export interface Config {
   activityRetentionDays: number;
   /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
   smsWebhookUrl: string | undefined;
+  /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
+  blockingJobIntervalSeconds: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -81,6 +83,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'days of activity log kept',
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+  BLOCKING_JOB_INTERVAL_SECONDS: {
+    key: 'blockingJobIntervalSeconds',
+    parse: int(0, 86_400),
+    default: 60,
+    help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
+  },
 };
 
 export const SETTING_NAMES = Object.keys(SETTINGS);

@@ -1,6 +1,7 @@
 import { addressesModule } from './addresses/index.ts';
 import { authModule } from './auth/index.ts';
 import { billingModule } from './billing/index.ts';
+import { connectionsModule } from './connections/index.ts';
 import { customersModule } from './customers/index.ts';
 import type { Module } from './module.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -8,4 +9,4 @@ import { paymentsModule } from './payments/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
 
 /** Every module of the app; buildApp registers them in this order. */
-export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule];
+export const modules: Module[] = [authModule, webserviceAdminModule, customersModule, addressesModule, notificationsModule, billingModule, paymentsModule, connectionsModule];
