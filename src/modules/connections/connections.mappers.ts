@@ -13,7 +13,7 @@ const BLOCK_REASON_TEXT: Record<string, string> = {
   indefinite: 'Por tempo indeterminado',
   contract_not_accepted: 'Contrato não aceito',
 };
-const TECHNOLOGY_TEXT: Record<string, string> = { ftth: 'FTTH', wireless: 'Wireless', utp: 'UTP' };
+export const TECHNOLOGY_TEXT: Record<string, string> = { ftth: 'FTTH', wireless: 'Wireless', utp: 'UTP' };
 
 function flatAddress(c: ConnectionRow): string {
   if (c.street_name === null) return '';
