@@ -28,7 +28,7 @@ export async function accessPoints(deps: AppDeps, dataConnection: string | undef
 
 export async function requireServer(deps: AppDeps, serverId: number) {
   const server = await findServer(deps.db, serverId);
-  if (!server || !server.active) throw new MkError('notFound');
+  if (!server?.active) throw new MkError('notFound');
   return server;
 }
 
@@ -41,7 +41,7 @@ export async function plansOfServer(deps: AppDeps, serverId: number) {
 export async function freeIps(deps: AppDeps, serverId: number, accessPointId: number) {
   await requireServer(deps, serverId);
   const ap = await findAccessPoint(deps.db, accessPointId);
-  if (!ap || !ap.active) throw new MkError('notFound');
+  if (!ap?.active) throw new MkError('notFound');
   if (ap.server_id !== null && ap.server_id !== serverId) {
     throw new MkError('invalidParam', 'Parâmetro inválido: CodigoPontoAcesso (não pertence ao servidor informado).');
   }
