@@ -28,7 +28,7 @@ export async function connectionsOfCustomer(
 export async function authenticatedSession(deps: AppDeps, connectionId: number) {
   if (!(await connectionExists(deps.db, connectionId))) throw new MkError('notFound');
   const session = await latestSession(deps.db, connectionId);
-  if (!session) throw new MkError('notFound', 'Dados não localizados.');
+  if (!session) throw new MkError('notFound');
   return session;
 }
 

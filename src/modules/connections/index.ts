@@ -8,6 +8,7 @@ import { wsmkConexaoListaIP } from './endpoints/ws-mk-conexao-lista-ip.ts';
 import { wsmkConexaoPlanoAcesso } from './endpoints/ws-mk-conexao-plano-acesso.ts';
 import { wsmkConexaoPontoAcesso } from './endpoints/ws-mk-conexao-ponto-acesso.ts';
 import { wsmkConexaoServidorConcentrador } from './endpoints/ws-mk-conexao-servidor-concentrador.ts';
+import { wsmkConsultaConexaoAutenticada } from './endpoints/ws-mk-consulta-conexao-autenticada.ts';
 
 export const connectionsModule: Module = {
   name: 'connections',
@@ -20,6 +21,7 @@ export const connectionsModule: Module = {
     wsmkConexaoPlanoAcesso,
     wsmkConexaoPontoAcesso,
     wsmkConexaoListaIP,
+    wsmkConsultaConexaoAutenticada,
   ],
   routes: blockingJobRoutes,
 };
