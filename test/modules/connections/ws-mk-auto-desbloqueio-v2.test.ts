@@ -54,7 +54,7 @@ describe('WSMKAutoDesbloqueioV2', () => {
     assert.ok(state.unblocked_until);
     const audit = await connectionAudit(t.db, id);
     assert.equal(audit.at(-1)?.action, 'connection.self_unblock');
-    assert.equal((audit.at(-1)?.details as { liftReduced: boolean }).liftReduced, true);
+    assert.equal((audit.at(-1)?.details as { liftReduced?: boolean } | undefined)?.liftReduced, true);
   });
 
   test('refusals carry their own MK numbers: 065 used, 066 not blocked, 067 other reason, 068 cancelled, 069 not allowed', async () => {
