@@ -9,6 +9,7 @@ import { wsmkConexaoPlanoAcesso } from './endpoints/ws-mk-conexao-plano-acesso.t
 import { wsmkConexaoPontoAcesso } from './endpoints/ws-mk-conexao-ponto-acesso.ts';
 import { wsmkConexaoServidorConcentrador } from './endpoints/ws-mk-conexao-servidor-concentrador.ts';
 import { wsmkConsultaConexaoAutenticada } from './endpoints/ws-mk-consulta-conexao-autenticada.ts';
+import { wsmkCriarConexao } from './endpoints/ws-mk-criar-conexao.ts';
 
 export const connectionsModule: Module = {
   name: 'connections',
@@ -22,6 +23,7 @@ export const connectionsModule: Module = {
     wsmkConexaoPontoAcesso,
     wsmkConexaoListaIP,
     wsmkConsultaConexaoAutenticada,
+    wsmkCriarConexao,
   ],
   routes: blockingJobRoutes,
 };
