@@ -1,6 +1,7 @@
 import { addressesModule } from './addresses/index.ts';
 import { authModule } from './auth/index.ts';
 import { billingModule } from './billing/index.ts';
+import { connectionsModule } from './connections/index.ts';
 import { contractsModule } from './contracts/index.ts';
 import { crmModule } from './crm/index.ts';
 import { customersModule } from './customers/index.ts';
@@ -24,6 +25,7 @@ export const modules: Module[] = [
   paymentsModule,
   plansModule,
   contractsModule,
+  connectionsModule,
   crmModule,
   outagesModule,
   serviceOrdersModule,
