@@ -33,6 +33,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
   blockingJobIntervalSeconds: number;
+  /** Benchmarks only: false stops recording webservice calls in the activity log. */
+  activityLog: boolean;
 }
 
 type Parser<T> = (raw: string) => T;
