@@ -1,3 +1,4 @@
+import { unseal } from '../../lib/keys.ts';
 import type { Module } from '../module.ts';
 import { OutboxDispatcher } from './outbox-dispatcher.ts';
 import { WebhookSmsProvider } from './sms-provider.ts';
@@ -14,6 +15,7 @@ export const notificationsModule: Module = {
     if (!url) return;
     const dispatcher = new OutboxDispatcher(deps.db, new WebhookSmsProvider(url), deps.clock, {
       onError: (err) => deps.log.warn({ err }, 'SMS outbox dispatch failed'),
+      unseal: (body) => unseal(deps.config, 'outbox', body),
     });
     dispatcher.start();
     app.addHook('onClose', async () => dispatcher.stop());

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../http/context.ts';
+import { isSealed } from '../../lib/keys.ts';
 import { claimDue, markFailed, markSent, type OutboxMessage } from './outbox.repository.ts';
 import type { SmsProvider } from './sms-provider.ts';
 
@@ -11,9 +12,13 @@ const BATCH = 50;
 const LEASE_MS = 5 * 60_000;
 // The password is only needed until the provider has it; the stored row keeps no secret after that.
 const SENT_SECRET_BODY = 'Mensagem com senha enviada; conteúdo removido após o envio.';
+// A message with a password that will never be sent loses it too.
+const FAILED_SECRET_BODY = 'Mensagem com senha não enviada; conteúdo removido.';
 
 export interface DispatcherOptions {
   intervalMs?: number;
+  /** Opens sealed bodies (new SAC passwords); without it a sealed message fails instead of leaking. */
+  unseal?: (body: string) => string;
   onError?: (err: unknown) => void;
 }
 
@@ -77,14 +82,22 @@ export class OutboxDispatcher {
   }
 
   async #deliver(db: Db, m: OutboxMessage): Promise<number> {
+    const secret = m.purpose === 'sac_password' || isSealed(m.body);
     try {
-      const providerId = await this.provider.send({ id: m.id, recipient: m.recipient, body: m.body });
-      await markSent(db, m.id, this.clock.now(), providerId, m.purpose === 'sac_password' ? SENT_SECRET_BODY : undefined);
+      const body = isSealed(m.body) ? this.#unseal(m.body) : m.body;
+      const providerId = await this.provider.send({ id: m.id, recipient: m.recipient, body });
+      await markSent(db, m.id, this.clock.now(), providerId, secret ? SENT_SECRET_BODY : undefined);
       return 1;
     } catch (err) {
       const backoff = 30_000 * 2 ** Math.min(m.attempts, 8);
-      await markFailed(db, m, (err as Error).message ?? 'send failed', new Date(this.clock.now().getTime() + backoff));
+      const message = (err as Error).message ?? 'send failed';
+      await markFailed(db, m, message, new Date(this.clock.now().getTime() + backoff), secret ? FAILED_SECRET_BODY : undefined);
       return 0;
     }
+  }
+
+  #unseal(body: string): string {
+    if (!this.options.unseal) throw new Error('sealed message and no key to open it');
+    return this.options.unseal(body);
   }
 }

@@ -51,12 +51,15 @@ export async function markSent(db: Db, id: number, at: Date, providerMessageId: 
     .execute();
 }
 
-export async function markFailed(db: Db, m: OutboxMessage, error: string, nextAttemptAt: Date): Promise<void> {
+/** `scrubBody` replaces the body when this was the last attempt (a secret never sent). */
+export async function markFailed(db: Db, m: OutboxMessage, error: string, nextAttemptAt: Date, scrubBody?: string): Promise<void> {
   const attempts = m.attempts + 1;
+  const final = attempts >= m.max_attempts;
   await db
     .updateTable('notification_outbox')
     .set({
-      status: attempts >= m.max_attempts ? 'failed' : 'pending',
+      ...(final && scrubBody !== undefined ? { body: scrubBody } : {}),
+      status: final ? 'failed' : 'pending',
       attempts,
       last_error: error.slice(0, 500),
       next_attempt_at: nextAttemptAt,
