@@ -4,6 +4,7 @@ import { seedDemoAccess } from '../../modules/auth/demo-access.ts';
 import { seedDemoCrm } from './demo-crm.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDomain } from './domain/index.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 
 export interface DemoSeedOptions {
   customers: number;
@@ -24,5 +25,6 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<st
   Object.assign(counts, await seedDomain(db, opts));
   Object.assign(counts, await seedDemoCrm(db));
   Object.assign(counts, await seedDemoContracts(db, opts));
+  Object.assign(counts, await seedDemoPlans(db, opts.now));
   return counts;
 }
