@@ -942,6 +942,13 @@ export interface WsProfileServicesTable {
   service_code: number;
 }
 
+export interface WsProfileSettlementRulesTable {
+  profile_id: number;
+  max_discount_bp: Generated<number>;
+  allow_zero_value: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface WsProfilesTable {
   id: Generated<number>;
   kind: Generated<string>;
@@ -1052,6 +1059,7 @@ export interface DB {
   ws_profile_ips: WsProfileIpsTable;
   ws_profile_operators: WsProfileOperatorsTable;
   ws_profile_services: WsProfileServicesTable;
+  ws_profile_settlement_rules: WsProfileSettlementRulesTable;
   ws_profiles: WsProfilesTable;
   ws_sessions: WsSessionsTable;
 }

@@ -9,6 +9,7 @@ import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
 import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
+import { registerSettlementRuleRoutes } from './settlement-rules.routes.ts';
 
 /** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -21,6 +22,7 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
+    await registerSettlementRuleRoutes(api, deps);
     await registerCrmSettingsRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
