@@ -35,7 +35,7 @@ describe('GET /core-api/notificacoes/os-abertas', () => {
       tecnico: s.refs.technician.name,
       tipo: (await t.db.selectFrom('service_order_types').select('description').where('id', '=', s.refs.typeId).executeTakeFirstOrThrow()).description,
     });
-    assert.deepEqual(res.body.map((o: { status: string }) => o.status), ['Em andamento', 'Agendada', 'Aberta']);
+    assert.deepEqual(res.body.map((o: { status: string }) => o.status), ['Em execução', 'Agendada', 'Aberta']);
   });
 
   test('an outage without OS → []; unknown outage → 404/003; missing code → 006', async () => {
