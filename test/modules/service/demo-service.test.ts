@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedDemoAccess } from '../../../src/modules/auth/demo-access.ts';
-import { seedDemoService } from '../../../src/db/seed/demo-service.ts';
-import { seedDomain } from '../../../src/db/seed/domain/index.ts';
+import { seedDemo } from '../../../src/db/seed/index.ts';
 import { formatDateBr, todayInSaoPaulo } from '../../../src/lib/dates.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, TEST_SECRET, type TestApp } from '../../support/build-test-app.ts';
@@ -15,9 +13,8 @@ describe('demo data of the service domain', () => {
   const now = new Date('2026-11-24T15:00:00Z');
   before(async () => {
     t = await buildTestApp({ modules: serviceModules() });
-    await seedDemoAccess(t.db, { secretKey: TEST_SECRET, now });
-    await seedDomain(t.db, { customers: 30, seed: 3, now });
-    await seedDemoService(t.db, now);
+    // The whole demo seed, in the order `provedor seed --demo` runs it.
+    await seedDemo(t.db, { customers: 30, seed: 3, now, secretKey: TEST_SECRET });
     token = await tokenFor(t.db);
   });
   after(async () => t.close());
