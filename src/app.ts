@@ -12,6 +12,7 @@ import { redactUrl } from './http/redact.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { BODY_LIMIT, parseQueryString, registerBodyParsers } from './http/mk/body-parsing.ts';
 import { registerMultipart } from './http/mk/multipart.ts';
+import { startSessionCache } from './modules/auth/session-cache.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -56,6 +57,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
   registerActivityLog(app, activity, options.clock);
   registerHealth(app, options.db);
+  const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
+  app.addHook('onClose', async () => stopSessionCache());
 
   const throttle = new FailureThrottle(options.clock);
   const modules = options.modules ?? allModules;

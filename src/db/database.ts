@@ -23,6 +23,7 @@ export interface DatabaseSettings {
 }
 
 const embedded = new WeakMap<Db, PGlite>();
+const postgresUrls = new WeakMap<Db, string>();
 
 const INT8 = 20;
 const DATE = 1082;
@@ -33,7 +34,11 @@ const keepDateText = (value: string) => value;
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
   const log = settings.log ? { log: settings.log } : {};
-  if (settings.databaseUrl) return new Kysely<DB>({ dialect: postgresDialect(settings), ...log });
+  if (settings.databaseUrl) {
+    const db = new Kysely<DB>({ dialect: postgresDialect(settings), ...log });
+    postgresUrls.set(db, settings.databaseUrl);
+    return db;
+  }
   const pglite = await openPGlite(settings);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...log });
   embedded.set(db, pglite);
@@ -83,4 +88,62 @@ export async function dumpEmbedded(db: Db): Promise<Blob | null> {
 /** Which engine runs, for diagnostics (`/ready`) only. */
 export function engineOf(db: Db): 'postgresql' | 'embedded' {
   return embedded.has(db) ? 'embedded' : 'postgresql';
+}
+
+export interface NotificationHandlers {
+  /** A NOTIFY on the channel was committed. */
+  onNotify(): void;
+  /** Listening works (again): from now on every NOTIFY is seen. */
+  onListening(): void;
+  /** The listener lost its connection: NOTIFYs may be missed until onListening. */
+  onLost(): void;
+}
+
+/**
+ * LISTENs on `channel`: embedded, on the one PGlite session (call before serving, outside any
+ * transaction); PostgreSQL, on a dedicated connection that reconnects every second after a loss.
+ * Returns the stopper.
+ */
+export async function listenForNotifications(db: Db, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+  const pglite = embedded.get(db);
+  if (pglite) {
+    const unlisten = await pglite.listen(channel, () => handlers.onNotify());
+    handlers.onListening();
+    return () => unlisten();
+  }
+  const url = postgresUrls.get(db);
+  if (!url) throw new Error('listenForNotifications: unknown database');
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    retry = null;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      handlers.onLost();
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(), 1_000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => n.channel === channel && handlers.onNotify());
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (client === c && !stopped) handlers.onListening();
+    } catch {
+      lost();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
+import { sessionCacheOf } from '../auth/session-cache.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
 import { registerCrmSettingsRoutes } from './crm-settings.routes.ts';
@@ -19,6 +20,10 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
   await registerLoginRoutes(app, deps);
   await app.register(async (api) => {
     api.addHook('onRequest', adminGuard(deps));
+    // Other instances drop cached sessions on the NOTIFY of the change; this one before answering.
+    api.addHook('onSend', async (request) => {
+      if (request.method !== 'GET') sessionCacheOf(deps.db)?.clear();
+    });
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
