@@ -5,6 +5,7 @@ import { seedDemoCrm } from './demo-crm.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDomain } from './domain/index.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoService } from './demo-service.ts';
 
 export interface DemoSeedOptions {
   customers: number;
@@ -26,5 +27,6 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<st
   Object.assign(counts, await seedDemoCrm(db));
   Object.assign(counts, await seedDemoContracts(db, opts));
   Object.assign(counts, await seedDemoPlans(db, opts.now));
+  Object.assign(counts, await seedDemoService(db, opts.now));
   return counts;
 }
