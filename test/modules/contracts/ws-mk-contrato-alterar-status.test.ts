@@ -250,6 +250,9 @@ describe('WSMKContratoAlterarStatus', () => {
       assert.match(res.body.Mensagem, new RegExp(opt));
     }
     assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, CodigoMotivoCancelamento: suspensionReason })).body, '005'));
+    assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, DataReativacaoContrato: '10/01/2027' })).body, '005'));
+    assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, CodigoMotivoSuspensao: suspensionReason })).body, '005'));
+    assert.equal((await contract(k.id)).status, 'active');
     const cancelled = await setup('cancelled');
     assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: cancelled.k.id })).body, '008'));
   });
