@@ -31,6 +31,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** SMTP server of the e-mail outbox (`smtp://user:pass@host:587?from=…`); unset = e-mails stay queued. */
   smtpUrl: string | undefined;
+  /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
+  blockingJobIntervalSeconds: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -129,6 +131,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'largest uploaded file (multipart), in bytes',
   },
   SMTP_URL: { key: 'smtpUrl', parse: (raw) => smtpUrl(raw), help: 'SMTP server for e-mails: smtp[s]://user:pass@host:port?from=addr' },
+  BLOCKING_JOB_INTERVAL_SECONDS: {
+    key: 'blockingJobIntervalSeconds',
+    parse: int(0, 86_400),
+    default: 60,
+    help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
+  },
 };
 
 function smtpUrl(raw: string): string {

@@ -15,6 +15,8 @@ const DATA_ERRORS: Record<string, MkError['kind']> = {
   '22007': 'invalidParam',
   '22008': 'invalidParam',
   '22P02': 'invalidParam',
+  // invalid byte sequence / untranslatable character (e.g. NUL in text): the caller's data
+  '22021': 'invalidParam',
 };
 
 /** The database is unreachable or restarting: the caller may retry; nothing of ours is broken. */
