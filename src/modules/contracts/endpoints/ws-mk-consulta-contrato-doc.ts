@@ -15,7 +15,7 @@ export const wsmkConsultaContratoDoc = defineMkEndpoint({
   query: Type.Object({
     doc: mkParam.document({ description: 'CPF ou CNPJ do cliente' }),
     user_sac: Type.Optional(mkParam.text(120, { description: 'usuário do SAC' })),
-    pass_sac: Type.Optional(mkParam.text(200, { description: 'senha do SAC' })),
+    pass_sac: Type.Optional(mkParam.text(200, { description: 'senha do SAC', sensitive: true })),
   }),
   response: Type.Object({ CodigoPessoa: Type.Integer(), Contratos: Type.Array(contractByDoc), Nome: Type.String() }),
   async handler({ params, deps }) {
