@@ -39,7 +39,7 @@ describe('WSMKAlterarConexao', () => {
     const last = audit.at(-1);
     assert.equal(last?.action, 'connection.update');
     assert.ok(!JSON.stringify(last?.details).includes('NovaSenha9'));
-    assert.equal((last?.details as Record<string, unknown>).previousUsername, 'antigo.login');
+    assert.equal((last?.details as Record<string, unknown> | undefined)?.previousUsername, 'antigo.login');
   });
 
   test('bloquear=S blocks with the reason and note (audited); needs motivo_bloqueio; already blocked → 008', async () => {
