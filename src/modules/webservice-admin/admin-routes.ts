@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
+import { registerCrmSettingsRoutes } from './crm-settings.routes.ts';
 import { startActivityRetention } from './activity-retention.ts';
 import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
 import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
+import { registerSettlementRuleRoutes } from './settlement-rules.routes.ts';
 
 /** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -20,6 +22,8 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
+    await registerSettlementRuleRoutes(api, deps);
+    await registerCrmSettingsRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
   app.addHook('onClose', async () => stopRetention());
