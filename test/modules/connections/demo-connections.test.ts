@@ -45,8 +45,9 @@ describe('demo data: the documented customer has a complete connection and one t
       .where('due_date', '<', '2026-11-24')
       .execute();
     assert.equal(overdue.length, 1);
-    const contract = await t.db.selectFrom('contracts').select('status').where('id', '=', blocked.contrato).executeTakeFirstOrThrow();
-    assert.equal(contract.status, 'active');
+    const contracts = await mk(t.app, 'WSMKContratosPorCliente', { token, cd_cliente: doc.body.CodigoPessoa });
+    const activeIds = contracts.body.ContratosAtivos.map((k: { codcontrato: number }) => k.codcontrato);
+    assert.ok(activeIds.includes(active.contrato) && activeIds.includes(blocked.contrato), 'both contracts listed as active');
 
     assert.equal((await mk(t.app, 'WSMKAutoDesbloqueio', { token, cd_conexao: blocked.codconexao })).raw, '{"status":"OK"}');
   });
