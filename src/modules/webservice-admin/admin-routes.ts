@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
+import { registerApiKeyRoutes } from './api-keys.routes.ts';
 import { startActivityRetention } from './activity-retention.ts';
 import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
 import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
 
-/** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
+/** The webservice manager: admin page, /admin/api (cookie+CSRF or admin API key), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('admin', null);
@@ -20,6 +21,7 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
+    await registerApiKeyRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
   app.addHook('onClose', async () => stopRetention());
