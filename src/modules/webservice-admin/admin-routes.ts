@@ -4,11 +4,13 @@ import type { AppDeps } from '../../http/context.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
 import { registerApiKeyRoutes } from './api-keys.routes.ts';
+import { registerCrmSettingsRoutes } from './crm-settings.routes.ts';
 import { startActivityRetention } from './activity-retention.ts';
 import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
 import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
+import { registerSettlementRuleRoutes } from './settlement-rules.routes.ts';
 
 /** The webservice manager: admin page, /admin/api (cookie+CSRF or admin API key), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -22,6 +24,8 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
     await registerApiKeyRoutes(api, deps);
+    await registerSettlementRuleRoutes(api, deps);
+    await registerCrmSettingsRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
   app.addHook('onClose', async () => stopRetention());
