@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
+import { mk } from '../../support/mk-client.ts';
 import { sha256Hex } from '../../../src/lib/tokens.ts';
 import { adminCall, type AdminUser, createOperatorRow, type Json, loginAs } from './admin-client.ts';
 
@@ -196,6 +197,19 @@ describe('admin login throttle', () => {
     const plain = await createOperatorRow(t.db, { isAdmin: false });
     for (let i = 0; i < 10; i += 1) assert.equal((await attempt(plain.login, plain.password, '198.51.100.200')).statusCode, 401);
     assert.equal((await attempt(plain.login, plain.password, '198.51.100.201')).statusCode, 429);
+  });
+
+  test('admin login and WSAutenticacaoOperador share the per-login count: guesses split between them are bounded', async () => {
+    t.clock.advance(16 * 60_000);
+    const admin = await createOperatorRow(t.db);
+    for (let i = 0; i < 5; i += 1) assert.equal((await attempt(admin.login, `wrong-${i}9`, `198.51.100.${50 + i}`)).statusCode, 401);
+    for (let i = 0; i < 5; i += 1) {
+      const res = await mk(t.app, 'WSAutenticacaoOperador', { username: admin.login, password: `wrong-${i}8` }, { ip: `198.51.100.${60 + i}` });
+      assert.equal(res.body['Num. ERRO'], '007');
+    }
+    assert.equal((await attempt(admin.login, admin.password, '198.51.100.70')).statusCode, 429);
+    const ws = await mk(t.app, 'WSAutenticacaoOperador', { username: admin.login, password: admin.password }, { ip: '198.51.100.71' });
+    assert.equal(ws.body['Num. ERRO'], '011');
   });
 
   test('30 refusals from one IP block that IP for every login; other IPs are unaffected', async () => {
