@@ -57,6 +57,18 @@ export interface ActivityLogTable {
   query: string | null;
 }
 
+export interface AdminApiKeysTable {
+  id: Generated<number>;
+  operator_id: number;
+  description: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_by: number | null;
+}
+
 export interface AdminSessionsTable {
   id: GeneratedAlways<number>;
   token_hash: string;
@@ -983,6 +995,7 @@ export interface DB {
   access_plans: AccessPlansTable;
   access_points: AccessPointsTable;
   activity_log: ActivityLogTable;
+  admin_api_keys: AdminApiKeysTable;
   admin_sessions: AdminSessionsTable;
   attendance_groups: AttendanceGroupsTable;
   attendants: AttendantsTable;

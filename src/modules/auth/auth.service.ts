@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../http/context.ts';
 import { ALL_SERVICES } from '../../http/endpoint.ts';
-import { MkError } from '../../http/mk/mk-errors.ts';
+import { isMkError, MkError } from '../../http/mk/mk-errors.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { verifyPassword } from '../../lib/password.ts';
@@ -14,6 +14,7 @@ import {
   isOperatorInProfile,
   listProfileServices,
 } from './auth.repository.ts';
+import { type LoginRefusal, loginBlocked, recordLoginFailure } from './login-failures.ts';
 import { listProfileIps } from './session.repository.ts';
 
 export interface IssuedSession {
@@ -87,15 +88,25 @@ export async function authenticateOperator(
   deps: AppDeps,
   input: { login: string; password: string; ip: string },
 ): Promise<IssuedSession> {
+  if (await loginBlocked(deps.db, input.login, input.ip, deps.clock.now())) throw new MkError('tooManyRequests');
   const operator = await findActiveOperatorByLogin(deps.db, input.login);
   // Verify even for unknown logins, so response time does not reveal which logins exist.
   const passwordOk = await verifyPassword(input.password, operator?.password_hash ?? DUMMY_HASH);
-  if (!operator || !passwordOk) throw new MkError('authFailed');
+  const refuse = async (reason: LoginRefusal) => {
+    await recordLoginFailure(deps.db, { entryPoint: 'ws_operator_login', login: input.login, ip: input.ip, reason, at: deps.clock.now() });
+    return new MkError('authFailed');
+  };
+  if (!operator || !passwordOk) throw await refuse(operator ? 'wrong_password' : 'unknown_login');
   const today = todayInSaoPaulo(deps.clock.now());
   const profiles = await findSpecificProfilesOfOperator(deps.db, operator.id);
   const inForce = profiles.find((p) => p.active && p.starts_on! <= today && today <= p.ends_on!);
-  if (!inForce) throw new MkError('authFailed');
-  return issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+  if (!inForce) throw await refuse('not_allowed');
+  try {
+    return await issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+  } catch (error) {
+    if (isMkError(error) && error.kind === 'authFailed') throw await refuse('not_allowed');
+    throw error;
+  }
 }
 
 const DUMMY_HASH =

@@ -34,7 +34,7 @@ describe('admin API: webservice profiles (four-step wizard)', () => {
     t = await buildTestApp();
     admin = await createOperatorRow(t.db);
     member = await createOperatorRow(t.db, { isAdmin: false });
-    auth = { bearer: admin.apiToken };
+    auth = { bearer: admin.adminKey };
   });
   after(async () => t.close());
 
