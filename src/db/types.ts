@@ -714,6 +714,15 @@ export interface ResellersTable {
   active: Generated<boolean>;
 }
 
+export interface SacLoginFailuresTable {
+  scope: string;
+  key: string;
+  failures: number;
+  window_started_at: ColumnType<Date, Date | string, Date | string>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SalesConsultantsTable {
   id: Generated<number>;
   company_id: number;
@@ -1027,6 +1036,7 @@ export interface DB {
   port_reservations: PortReservationsTable;
   postal_codes: PostalCodesTable;
   resellers: ResellersTable;
+  sac_login_failures: SacLoginFailuresTable;
   sales_consultants: SalesConsultantsTable;
   schema_migrations: SchemaMigrationsTable;
   server_access_plans: ServerAccessPlansTable;
