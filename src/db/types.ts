@@ -123,6 +123,7 @@ export interface CardVaultEntriesTable {
   ciphertext: string;
   auth_tag: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  key_id: string;
 }
 
 export interface ChartOfAccountsTable {
