@@ -1,4 +1,3 @@
-import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -10,6 +9,9 @@ import { registerOpenApi } from './http/plugins/openapi.ts';
 import { FailureThrottle } from './http/failure-throttle.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
 import { redactUrl } from './http/redact.ts';
+import { fastifyTrustProxy } from './http/trust-proxy.ts';
+import { BODY_LIMIT, parseQueryString, registerBodyParsers } from './http/mk/body-parsing.ts';
+import { registerMultipart } from './http/mk/multipart.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -25,20 +27,20 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedaction(options.logger),
-    trustProxy: options.config.trustProxy,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     routerOptions: {
       ignoreDuplicateSlashes: true,
       // Clients build URLs by hand; a stray `%` must not become a 5xx (MK answers those with HTML).
-      querystringParser: safeQuerystring,
+      querystringParser: parseQueryString,
     },
-    bodyLimit: 12 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     ajv: {
       customOptions: {
         coerceTypes: 'array',
         removeAdditional: true,
         useDefaults: true,
         allErrors: false,
-        keywords: ['x-mk', 'x-aliases', 'x-hint'],
+        keywords: ['x-mk', 'x-aliases', 'x-hint', 'x-log', 'x-file-types', 'x-max-bytes'],
       },
     },
     genReqId: () => crypto.randomUUID(),
@@ -47,8 +49,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorateRequest('mkErrorCode', null);
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
-  await app.register(formbody, { parser: safeQuerystring });
-  acceptAnyBody(app);
+  registerBodyParsers(app);
+  await registerMultipart(app, options.config.uploadMaxBytes);
 
   const deps: AppDeps = { db: options.db, clock: options.clock, config: options.config, log: app.log };
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
@@ -80,45 +82,4 @@ function withRedaction(logger: BuildAppOptions['logger']): FastifyServerOptions[
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
     },
   };
-}
-
-function safeQuerystring(text: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const part of text.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const key = decodeLenient(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : decodeLenient(part.slice(eq + 1));
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return out;
-}
-
-function decodeLenient(text: string): string {
-  const plus = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(plus);
-  } catch {
-    return plus;
-  }
-}
-
-/**
- * MK clients POST with odd or empty bodies (empty JSON, text/plain, no type). Parameters may
- * also be in the query string, so an unreadable body is treated as empty instead of failing.
- */
-function acceptAnyBody(app: FastifyInstance): void {
-  app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(['application/json', 'text/plain', '*'], { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body).trim();
-    if (text.startsWith('{')) {
-      try {
-        return done(null, JSON.parse(text));
-      } catch {
-        return done(null, {});
-      }
-    }
-    done(null, text.includes('=') ? safeQuerystring(text) : {});
-  });
 }

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir } from '../lib/private-dir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './types.ts';
 
@@ -18,6 +18,8 @@ export interface DatabaseSettings {
   /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
   snapshot?: Blob | undefined;
   poolSize?: number | undefined;
+  /** Query log hook (profiling: bench/profile-queries.ts). */
+  log?: LogConfig | undefined;
 }
 
 const embedded = new WeakMap<Db, PGlite>();
@@ -30,9 +32,10 @@ const parseInt8 = (value: string) => Number(value);
 const keepDateText = (value: string) => value;
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
-  if (settings.databaseUrl) return new Kysely<DB>({ dialect: postgresDialect(settings) });
+  const log = settings.log ? { log: settings.log } : {};
+  if (settings.databaseUrl) return new Kysely<DB>({ dialect: postgresDialect(settings), ...log });
   const pglite = await openPGlite(settings);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...log });
   embedded.set(db, pglite);
   return db;
 }
@@ -48,6 +51,8 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize ?? 10,
+    // While PostgreSQL is down or restarting, a call fails in seconds (MK 098) instead of hanging.
+    connectionTimeoutMillis: 5_000,
     types: typeParsers as pg.CustomTypesConfig,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -57,12 +62,16 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
 
 async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
   const inMemory = settings.dataDir === 'memory';
-  if (!inMemory) mkdirSync(settings.dataDir, { recursive: true });
-  return PGlite.create(inMemory ? undefined : settings.dataDir, {
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  const pglite = await PGlite.create(inMemory ? undefined : settings.dataDir, {
     extensions: { pg_trgm, unaccent, citext },
     parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },
     ...(settings.snapshot ? { loadDataDir: settings.snapshot } : {}),
   });
+  // The engine writes new files world-readable (0666); the directory (0700) already shuts
+  // others out, and this keeps the files themselves private too.
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  return pglite;
 }
 
 /** Embedded only: an uncompressed tar of the whole database, loadable as `snapshot`. */

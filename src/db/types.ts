@@ -366,6 +366,15 @@ export interface CrmProductsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface CrmSettingsTable {
+  id: Generated<boolean>;
+  forbid_api_signups: Generated<boolean>;
+  viability_radius_meters: Generated<number>;
+  default_reservation_days: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
 export interface CustomerClassificationsTable {
   id: Generated<number>;
   name: string;
@@ -1007,6 +1016,7 @@ export interface DB {
   credit_cards: CreditCardsTable;
   crm_product_plans: CrmProductPlansTable;
   crm_products: CrmProductsTable;
+  crm_settings: CrmSettingsTable;
   customer_classifications: CustomerClassificationsTable;
   customer_emails: CustomerEmailsTable;
   customer_phones: CustomerPhonesTable;

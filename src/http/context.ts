@@ -57,5 +57,7 @@ declare module 'fastify' {
     surface?: Surface;
     errorStyle?: import('./mk/mk-reply.ts').MkErrorStyle;
     isValidation?: boolean;
+    /** The route's parameters by lower-cased name: which values logs may keep. */
+    paramPolicy?: ReadonlyMap<string, import('./mk/params.ts').PropertyInfo>;
   }
 }

@@ -63,3 +63,51 @@ export function isMkErrorBody(body: unknown, code?: string): boolean {
   const b = body as Record<string, unknown>;
   return b.status === 'ERRO' && typeof b.Mensagem === 'string' && (code === undefined || b['Num. ERRO'] === code);
 }
+
+export interface UploadPart {
+  filename: string;
+  data: Buffer;
+  /** The part's declared type; the kit must not trust it. */
+  contentType?: string;
+}
+
+/** A `multipart/form-data` body with text fields and file parts, as Postman/curl -F send it. */
+export function multipartBody(fields: Record<string, string>, files: Record<string, UploadPart> = {}): { payload: Buffer; contentType: string } {
+  const boundary = `----provedor${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  for (const [name, file] of Object.entries(files)) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.filename}"\r\n` +
+          `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** POSTs `/mk/<name>.rule` with `query` in the URL and a multipart body. */
+export async function mkMultipart(
+  app: FastifyInstance,
+  name: string,
+  query: Record<string, string | number | undefined>,
+  fields: Record<string, string>,
+  files: Record<string, UploadPart> = {},
+): Promise<MkResponse> {
+  const qs = new URLSearchParams({ sys: 'MK0' });
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+  const body = multipartBody(fields, files);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/mk/${name}.rule?${qs}`,
+    headers: { 'content-type': body.contentType },
+    payload: body.payload,
+  });
+  return { http: res.statusCode, body: safeJson(res.body), raw: res.body, contentType: res.headers['content-type'] as string | undefined };
+}

@@ -11,7 +11,9 @@ function publicSchema(schema: TSchema): Record<string, unknown> {
 export function buildOpenApi(definitions: EndpointDefinition[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of definitions) {
-    const props = (def.query.properties ?? {}) as Record<string, TSchema>;
+    const all = Object.entries((def.query.properties ?? {}) as Record<string, TSchema>);
+    const props = Object.fromEntries(all.filter(([, schema]) => schema['x-mk'] !== 'file'));
+    const files = all.filter(([, schema]) => schema['x-mk'] === 'file');
     const required = new Set((def.query.required as string[] | undefined) ?? []);
     const parameters = [
       ...(def.surface === 'mk' ? [{ name: 'sys', in: 'query', schema: { type: 'string', const: 'MK0' } }] : []),
@@ -37,6 +39,7 @@ export function buildOpenApi(definitions: EndpointDefinition[], version: string)
         (def.service === 'open' ? 'No session token.' : `Token must grant cd_servico ${def.service} (or 9999).`) +
         ' Errors: HTTP 200 with {"Mensagem","Num. ERRO","status":"ERRO"} (see docs/compatibility.md).',
       parameters,
+      ...(files.length > 0 ? { requestBody: multipartBody(files, required) } : {}),
       responses: { 200: { description: 'MK answer', content: { 'application/json': { schema: publicSchema(def.response) } } } },
     };
     paths[def.url] ??= {};
@@ -48,6 +51,14 @@ export function buildOpenApi(definitions: EndpointDefinition[], version: string)
     info: { title: 'Provedor — MK-compatible webservices', version },
     paths,
   };
+}
+
+function multipartBody(files: Array<[string, TSchema]>, required: Set<string>): Record<string, unknown> {
+  const properties = Object.fromEntries(
+    files.map(([name, schema]) => [name, { type: 'string', format: 'binary', ...(schema.description ? { description: schema.description } : {}) }]),
+  );
+  const schema = { type: 'object', properties, required: files.map(([name]) => name).filter((n) => required.has(n)) };
+  return { required: true, content: { 'multipart/form-data': { schema } } };
 }
 
 export function registerOpenApi(app: FastifyInstance, definitions: EndpointDefinition[]): void {

@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { sha256Hex } from '../../lib/tokens.ts';
-import { consumeSession, findSessionByHash, listProfileIps } from './session.repository.ts';
+import { findSessionByHash, listProfileIps } from './session.repository.ts';
+import { markSingleUse } from './single-use.ts';
 
 const TOKEN_SHAPE = /^[\x21-\x7e]{8,200}$/;
 
@@ -16,7 +17,7 @@ export function sessionCovers(services: readonly number[], required: number): bo
 /**
  * Resolves the `token` of a data call into its caller, refusing (in this order) missing, unknown,
  * expired, consumed, profile-inactive, wrong-IP and out-of-scope tokens. A single-use token is
- * consumed here, atomically, on its first accepted call.
+ * only marked here; spendOnSuccess (single-use.ts) spends it when the call succeeds.
  */
 export async function authorizeCall(
   deps: { db: Db; clock: Clock },
@@ -42,8 +43,7 @@ export async function authorizeCall(
     throw new MkError('ipNotAllowed');
   }
   if (!sessionCovers(session.services, input.service)) throw new MkError('serviceNotAllowed');
-  if (session.single_use && !(await consumeSession(deps.db, session.id, now))) throw new MkError('tokenUsed');
-  return {
+  const caller: Caller = {
     sessionId: session.id,
     profileId: session.profile_id,
     profileKind: session.profile_kind,
@@ -51,4 +51,6 @@ export async function authorizeCall(
     operatorLogin: session.operator_login,
     services: session.services,
   };
+  if (session.single_use) markSingleUse(caller, session.id);
+  return caller;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../http/context.ts';
 import { isSealed } from '../../lib/keys.ts';
 import { claimDue, markFailed, markSent, type OutboxMessage } from './outbox.repository.ts';
+import type { EmailProvider } from './email-provider.ts';
 import type { SmsProvider } from './sms-provider.ts';
 
 /** Same key on every instance: whoever holds it is the only sender. */
@@ -17,19 +18,21 @@ const FAILED_SECRET_BODY = 'Mensagem com senha não enviada; conteúdo removido.
 
 export interface DispatcherOptions {
   intervalMs?: number;
+  /** Sends channel 'email'; without it e-mails stay queued. */
+  email?: EmailProvider | null;
   /** Opens sealed bodies (new SAC passwords); without it a sealed message fails instead of leaking. */
   unseal?: (body: string) => string;
   onError?: (err: unknown) => void;
 }
 
-/** Drains the SMS outbox in the background; with several instances, one sends at a time. */
+/** Drains the outbox (SMS and e-mail) in the background; with several instances, one sends at a time. */
 export class OutboxDispatcher {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<number> | null = null;
 
   constructor(
     private readonly db: Db,
-    private readonly provider: SmsProvider,
+    private readonly provider: SmsProvider | null,
     private readonly clock: Clock,
     private readonly options: DispatcherOptions = {},
   ) {}
@@ -71,7 +74,7 @@ export class OutboxDispatcher {
       try {
         let sent = 0;
         for (;;) {
-          const batch = await claimDue(conn, this.clock.now(), BATCH, LEASE_MS);
+          const batch = await claimDue(conn, this.clock.now(), BATCH, LEASE_MS, this.#channels());
           for (const m of batch) sent += await this.#deliver(conn, m);
           if (batch.length < BATCH) return sent;
         }
@@ -81,11 +84,24 @@ export class OutboxDispatcher {
     });
   }
 
+  // Only channels with a provider are claimed: the others wait in the outbox untouched.
+  #channels(): string[] {
+    return [...(this.provider ? ['sms'] : []), ...(this.options.email ? ['email'] : [])];
+  }
+
+  #send(m: OutboxMessage, body: string): Promise<string | null> {
+    if (m.channel === 'email' && this.options.email) {
+      return this.options.email.send({ id: m.id, recipient: m.recipient, subject: m.subject ?? '', body });
+    }
+    if (m.channel === 'sms' && this.provider) return this.provider.send({ id: m.id, recipient: m.recipient, body });
+    return Promise.reject(new Error(`no provider for channel ${m.channel}`));
+  }
+
   async #deliver(db: Db, m: OutboxMessage): Promise<number> {
     const secret = m.purpose === 'sac_password' || isSealed(m.body);
     try {
       const body = isSealed(m.body) ? this.#unseal(m.body) : m.body;
-      const providerId = await this.provider.send({ id: m.id, recipient: m.recipient, body });
+      const providerId = await this.#send(m, body);
       await markSent(db, m.id, this.clock.now(), providerId, secret ? SENT_SECRET_BODY : undefined);
       return 1;
     } catch (err) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
+import { registerCrmSettingsRoutes } from './crm-settings.routes.ts';
 import { startActivityRetention } from './activity-retention.ts';
 import { registerLoginRoutes } from './login.routes.ts';
 import { registerOperatorRoutes } from './operators.routes.ts';
@@ -22,6 +23,7 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
     await registerSettlementRuleRoutes(api, deps);
+    await registerCrmSettingsRoutes(api, deps);
   });
   const stopRetention = startActivityRetention(deps);
   app.addHook('onClose', async () => stopRetention());
