@@ -135,6 +135,7 @@ export interface CardVaultEntriesTable {
   ciphertext: string;
   auth_tag: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  key_id: string;
 }
 
 export interface ChartOfAccountsTable {
@@ -735,6 +736,15 @@ export interface ResellersTable {
   active: Generated<boolean>;
 }
 
+export interface SacLoginFailuresTable {
+  scope: string;
+  key: string;
+  failures: number;
+  window_started_at: ColumnType<Date, Date | string, Date | string>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SalesConsultantsTable {
   id: Generated<number>;
   company_id: number;
@@ -1050,6 +1060,7 @@ export interface DB {
   port_reservations: PortReservationsTable;
   postal_codes: PostalCodesTable;
   resellers: ResellersTable;
+  sac_login_failures: SacLoginFailuresTable;
   sales_consultants: SalesConsultantsTable;
   schema_migrations: SchemaMigrationsTable;
   server_access_plans: ServerAccessPlansTable;

@@ -4,17 +4,17 @@ import { isMkError, MkError } from '../../http/mk/mk-errors.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { verifyPassword } from '../../lib/password.ts';
-import { hmacHex, newSessionToken, sha256Hex } from '../../lib/tokens.ts';
+import { newSessionToken, sha256Hex } from '../../lib/tokens.ts';
 import {
   findActiveOperatorByLogin,
   findActiveOperatorByTokenHash,
-  findGeneralProfileBySecret,
   findSpecificProfilesOfOperator,
   insertSession,
   isOperatorInProfile,
   listProfileServices,
 } from './auth.repository.ts';
 import { type LoginRefusal, loginBlocked, recordLoginFailure } from './login-failures.ts';
+import { findProfileByContraSenha } from './contra-senha-lookup.ts';
 import { listProfileIps } from './session.repository.ts';
 
 export interface IssuedSession {
@@ -78,7 +78,7 @@ export async function authenticateGeneral(
   input: { userToken: string; contraSenha: string; service: number; ip: string },
 ): Promise<IssuedSession> {
   const operator = await findActiveOperatorByTokenHash(deps.db, sha256Hex(input.userToken));
-  const profile = await findGeneralProfileBySecret(deps.db, hmacHex(deps.config.secretKey, input.contraSenha));
+  const profile = await findProfileByContraSenha(deps.db, deps.config, input.contraSenha);
   if (!operator || !profile) throw new MkError('authFailed');
   return issue(deps, profile, operator.id, input.service, input.ip);
 }

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
-import { constantTimeEqual, hmacHex, sha256Hex } from '../../lib/tokens.ts';
+import { purposeHmacHex } from '../../lib/keys.ts';
+import { constantTimeEqual, sha256Hex } from '../../lib/tokens.ts';
 import { findAdminSession } from './admin-session.repository.ts';
 import { findLiveApiKey, touchApiKey } from './api-keys.repository.ts';
 
@@ -29,7 +30,7 @@ declare module 'fastify' {
  * for it again after a reload without the server keeping it in clear.
  */
 export const csrfTokenFor = (secretKey: string, sessionToken: string): string =>
-  hmacHex(secretKey, `admin-csrf:${sessionToken}`);
+  purposeHmacHex(secretKey, 'admin-csrf', sessionToken);
 
 export const actorOf = (admin: AdminPrincipal): string => `operator:${admin.login}`;
 
