@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { AppDeps, Clock } from './http/context.ts';
@@ -8,7 +8,7 @@ import { registerHealth } from './http/plugins/health.ts';
 import { registerOpenApi } from './http/plugins/openapi.ts';
 import { FailureThrottle } from './http/failure-throttle.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
-import { redactUrl } from './http/redact.ts';
+import { maskPans, redactUrl } from './http/redact.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { BODY_LIMIT, parseQueryString, registerBodyParsers } from './http/mk/body-parsing.ts';
 import { registerMultipart } from './http/mk/multipart.ts';
@@ -77,13 +77,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   return app;
 }
 
-/** Request logs show URLs with token, password and contra-senha values masked. */
+/**
+ * Request logs show URLs with only the values the route declares safe (see redact.ts), and
+ * card-number-shaped text masked in error messages too.
+ */
 function withRedaction(logger: BuildAppOptions['logger']): FastifyServerOptions['logger'] {
   if (typeof logger !== 'object' || logger === null || 'info' in logger) return logger as boolean;
   return {
     ...logger,
     serializers: {
-      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+      req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url, req.routeOptions?.config?.paramPolicy), ip: req.ip }),
+      err: (err: Error & { detail?: string; code?: string }) => ({
+        type: err?.name,
+        code: err?.code,
+        message: maskPans(String(err?.message ?? '')),
+        ...(err?.detail ? { detail: maskPans(String(err.detail)) } : {}),
+        stack: maskPans(String(err?.stack ?? '')),
+      }),
     },
   };
 }

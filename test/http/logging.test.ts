@@ -3,19 +3,43 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { redactUrl } from '../../src/http/redact.ts';
+import { maskPans, redactParams, redactUrl, sliceCodePoints, wellFormed } from '../../src/http/redact.ts';
 import { createAccess } from '../support/access.ts';
 import { TEST_SECRET } from '../support/build-test-app.ts';
 import { mk } from '../support/mk-client.ts';
 import { TestClock } from '../support/test-clock.ts';
 import { freshDatabase } from '../support/test-db.ts';
 
-test('redactUrl masks secret values and keeps the rest', () => {
+const policy = new Map([
+  ['sys', { loggable: true }],
+  ['cd_servico', { loggable: true }],
+  ['nome', { loggable: true }],
+  ['password', { loggable: false }],
+  ['token', { loggable: false }],
+]);
+
+test('redactUrl keeps only values the route declares safe; no policy → every value redacted', () => {
   assert.equal(
-    redactUrl('/mk/WSAutenticacao.rule?sys=MK0&Token=abc&password=p%40ss&cd_servico=1&pass_sac=x'),
-    '/mk/WSAutenticacao.rule?sys=MK0&Token=***&password=***&cd_servico=1&pass_sac=***',
+    redactUrl('/mk/WSAutenticacao.rule?sys=MK0&Token=abc&password=p%40ss&cd_servico=1&pass_sac=x&other=y', policy),
+    '/mk/WSAutenticacao.rule?sys=MK0&Token=[redacted]&password=[redacted]&cd_servico=1&pass_sac=[redacted]&other=[redacted]',
   );
+  assert.equal(redactUrl('/boletos/1.2.abc.pdf?t=secret'), '/boletos/1.2.abc.pdf?t=[redacted]');
   assert.equal(redactUrl('/health'), '/health');
+  assert.equal(redactUrl('/mk/X.rule?nome=4111%201111%201111%201111&sys=4111111111111112', policy), '/mk/X.rule?nome=[pan]&sys=4111111111111112');
+});
+
+test('redactParams: allow-list, Luhn-valid card numbers masked anywhere, never throws on hostile text', () => {
+  assert.equal(redactParams({ nome: 'Ana', password: 'x', unknown: 'y', NOME: '5555-5555-5555-4444' }, policy), 'nome=Ana&password=[redacted]&unknown=[redacted]&NOME=[pan]');
+  assert.equal(redactParams({ nome: '1234567890123' }, policy), 'nome=1234567890123', 'not Luhn-valid: kept');
+  assert.equal(maskPans('order 4111111111111111 and 378282246310005 then 12345678901234567890'), 'order [pan] and [pan] then 12345678901234567890');
+  // Lone surrogates, a 199-character value followed by an emoji, NUL, objects: encoded, no URIError.
+  assert.equal(redactParams({ nome: '\ud800' }, policy), 'nome=%EF%BF%BD');
+  const long = redactParams({ nome: `${'a'.repeat(199)}😀😀` }, policy);
+  assert.equal(long, `nome=${'a'.repeat(199)}${encodeURIComponent('😀')}`);
+  assert.equal(redactParams({ nome: 'a\u0000b', sys: { x: [1] } }, policy), 'nome=ab&sys=%7B%22x%22%3A%5B1%5D%7D');
+  assert.equal(redactParams({ '\udc00': 'v' }, policy), '%EF%BF%BD=[redacted]');
+  assert.equal(sliceCodePoints('😀😀😀', 2), '😀😀');
+  assert.equal(wellFormed('a\ud83d'), 'a\ufffd');
 });
 
 test('request logs and the activity log never hold tokens, passwords or contra-senhas', async () => {

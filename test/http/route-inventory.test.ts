@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ALL_SERVICES } from '../../src/http/endpoint.ts';
+import { paramLookup } from '../../src/http/mk/params.ts';
 import { modules } from '../../src/modules/index.ts';
 
 interface CatalogEntry {
@@ -46,4 +47,30 @@ test('every route declares its service scope: its cd_servico, 9999 when it has n
     }
     assert.equal(def.service, serviceOf.get(def.id) ?? ALL_SERVICES, `${def.id} scope`);
   }
+});
+
+test('every parameter that looks like a secret or card data is kept out of logs (declared sensitive)', () => {
+  const secretName = /token|senha|pass|secret|cvv|portador|^numero_cartao$/i;
+  for (const def of definitions) {
+    const policy = paramLookup(def.query);
+    const isCard = /Cartao/i.test(def.id);
+    for (const [name, info] of policy) {
+      if (secretName.test(name) || (isCard && ['numero', 'mm', 'aa', 'validade'].includes(name))) {
+        assert.equal(info.loggable, false, `${def.id}: ${name} must be declared { sensitive: true }`);
+      }
+    }
+  }
+});
+
+test('service codes WSAutenticacao grants without a route are listed (they answer 010 until implemented)', (t) => {
+  const routed = new Set(definitions.flatMap((d) => [d.id, ...d.alsoImplements]));
+  const unrouted = services.filter((s) => s.cd_servico !== ALL_SERVICES && (!s.endpoint_id || !routed.has(s.endpoint_id)));
+  const routedCodes = services.filter((s) => s.endpoint_id && routed.has(s.endpoint_id));
+  t.diagnostic(`service codes without a route: ${unrouted.map((s) => `${s.cd_servico}${s.endpoint_id ? ` (${s.endpoint_id})` : ''}`).join(', ') || 'none'}`);
+  assert.equal(unrouted.length + routedCodes.length, services.length - 1, 'every code but 9999 is either routed or listed');
+  for (const s of routedCodes) {
+    const def = definitions.find((d) => d.id === s.endpoint_id || d.alsoImplements.includes(s.endpoint_id!));
+    assert.equal(def?.service, s.cd_servico, `${s.endpoint_id} is routed under its code ${s.cd_servico}`);
+  }
+  assert.ok(routedCodes.length > 0);
 });

@@ -18,7 +18,7 @@ export const TEST_SECRET = 'test-secret-key-0123456789abcdef0123456789';
 
 /** The real app on a fresh database of its own, with a settable clock and quiet logs. */
 export async function buildTestApp(
-  options: { modules?: Module[]; config?: Partial<Config>; clock?: TestClock } = {},
+  options: { modules?: Module[]; config?: Partial<Config>; clock?: TestClock; logLines?: string[] } = {},
 ): Promise<TestApp> {
   const db = await freshDatabase();
   const clock = options.clock ?? new TestClock();
@@ -34,7 +34,10 @@ export async function buildTestApp(
       ...options.config,
     },
   );
-  const app = await buildApp({ config, db, clock, logger: false, ...(options.modules ? { modules: options.modules } : {}) });
+  const lines = options.logLines;
+  // logLines: capture the JSON log lines (level info) instead of discarding them.
+  const logger = lines ? { level: 'info', stream: { write: (line: string) => void lines.push(line) } } : false;
+  const app = await buildApp({ config, db, clock, logger, ...(options.modules ? { modules: options.modules } : {}) });
   await app.ready();
   return {
     app,

@@ -3,7 +3,8 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ActivityLogTable } from '../../db/types.ts';
 import type { Clock } from '../context.ts';
-import { redactParams } from '../redact.ts';
+import { parseQueryString } from '../mk/body-parsing.ts';
+import { redactParams, sliceCodePoints, wellFormed } from '../redact.ts';
 
 type ActivityRow = Insertable<ActivityLogTable>;
 
@@ -54,13 +55,24 @@ export class ActivityLogBuffer {
   }
 }
 
+/** The parameters as the caller sent them (query string, then body), for redaction. */
 function rawParams(request: FastifyRequest): Record<string, unknown> {
-  const fromUrl = Object.fromEntries(new URLSearchParams(request.url.split('?')[1] ?? ''));
+  const q = request.url.indexOf('?');
+  const fromUrl = q < 0 ? {} : parseQueryString(request.url.slice(q + 1));
   const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
   return { ...fromUrl, ...body };
 }
 
+function loggedQuery(request: FastifyRequest): string {
+  try {
+    return redactParams(rawParams(request), request.routeOptions.config?.paramPolicy);
+  } catch {
+    return '[unloggable]';
+  }
+}
+
 export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuffer, clock: Clock): void {
+  // Never throws: a caller must not be able to keep its own call out of the log (issue #11 item 5).
   app.addHook('onResponse', async (request, reply) => {
     const config = request.routeOptions.config;
     const surface = config?.surface ?? (/^\/+(mk|core-api)\//.test(request.url) ? 'mk' : undefined);
@@ -68,7 +80,7 @@ export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuf
     buffer.push({
       at: new Date(clock.now().getTime() - Math.round(reply.elapsedTime)),
       surface,
-      endpoint_id: config?.endpointId ?? (request.url.split('?')[0] ?? '').slice(0, 200),
+      endpoint_id: config?.endpointId ?? wellFormed(sliceCodePoints(request.url.split('?')[0] ?? '', 200)),
       method: request.method,
       client_ip: request.ip,
       profile_id: request.caller?.profileId ?? request.actor?.profileId ?? null,
@@ -77,7 +89,7 @@ export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuf
       error_code: request.mkErrorCode,
       duration_ms: Math.max(0, Math.round(reply.elapsedTime)),
       is_validation: config?.isValidation ?? false,
-      query: redactParams(rawParams(request)),
+      query: loggedQuery(request),
     });
   });
   app.addHook('onClose', async () => buffer.close());

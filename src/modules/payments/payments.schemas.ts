@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { mkParam } from '../../http/mk/params.ts';
 import { centsToDecimal } from '../../lib/money.ts';
 
-export const ID_PAGAMENTO = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$', 'x-hint': 'IDPagamento de WSMKPedidoLiquidacao' });
+export const ID_PAGAMENTO = mkParam.pattern('^[A-Za-z0-9_-]{16,128}$', 'IDPagamento de WSMKPedidoLiquidacao');
 
 export const settlementResponse = Type.Object({
   Faturas: Type.Array(Type.Object({ codfatura: Type.Integer(), valor_pago: Type.Number() })),

@@ -61,8 +61,10 @@ describe('WSMKLDViaSMS', () => {
     const paid = await createInvoice(t.db, s, c.id, { status: 'paid' });
     assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: paid.id })).body['Num. ERRO'], '008');
     const deleted = await createInvoice(t.db, s, c.id, { status: 'deleted' });
-    assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: deleted.id })).body['Num. ERRO'], '003');
-    assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: 999999 })).body['Num. ERRO'], '003');
+    // Exactly this body: a billing client deletes its local record only on this text (wire-formats §2).
+    const notFound = { Mensagem: 'Fatura não localizada.', 'Num. ERRO': '003', status: 'ERRO' };
+    assert.deepEqual((await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: deleted.id })).body, notFound);
+    assert.deepEqual((await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: 999999 })).body, notFound);
     assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token })).body['Num. ERRO'], '006');
     assert.equal(await countRows(t.db, 'notification_outbox'), before);
   });

@@ -121,7 +121,7 @@ describe('admin API: the four 90-day panels', () => {
     assert.ok(found, 'the call never reached the panel');
     assert.equal(found.endpoint, 'WSAutenticacao');
     assert.equal(found.errorCode, '007');
-    assert.match(found.query, /password=\*\*\*/);
+    assert.match(found.query, /password=\[redacted\]/);
     assert.ok(!found.query.includes('wrong-contra9') && !found.query.includes(a.userToken));
   });
 });

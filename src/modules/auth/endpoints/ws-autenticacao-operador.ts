@@ -12,7 +12,7 @@ export const wsAutenticacaoOperador = defineMkEndpoint({
   summary: 'Specific-services authenticator: operator login + password, within a specific profile',
   query: Type.Object({
     username: mkParam.text(60, { description: 'operator login' }),
-    password: mkParam.text(200, { description: 'operator password' }),
+    password: mkParam.text(200, { description: 'operator password', sensitive: true }),
   }),
   response: authResponse,
   async handler({ params, deps, ip, identify }) {

@@ -13,8 +13,8 @@ export const wsAutenticacao = defineMkEndpoint({
   throttleFailures: true,
   summary: 'General authenticator: user token + profile contra-senha + cd_servico → session token',
   query: Type.Object({
-    token: mkParam.text(200, { description: 'token do cadastro do usuário (operator API token)' }),
-    password: mkParam.text(200, { description: 'contra-senha do perfil de webservice' }),
+    token: mkParam.text(200, { description: 'token do cadastro do usuário (operator API token)', sensitive: true }),
+    password: mkParam.text(200, { description: 'contra-senha do perfil de webservice', sensitive: true }),
     cd_servico: mkParam.integer(1, 9999, { description: 'service code, 9999 = all services of the profile' }),
   }),
   response: authResponse,

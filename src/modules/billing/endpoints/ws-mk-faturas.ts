@@ -16,8 +16,8 @@ export const wsmkFaturas = defineMkEndpoint({
   query: Type.Object({
     codigo_cliente: mkParam.id({ description: 'customer code' }),
     liquidado: Type.Optional(mkParam.oneOf(['S', 'N', 'true', 'false'], { description: 'S/N (the doc example sends true)' })),
-    codigo_fatura_inicio: Type.Optional(mkParam.id()),
-    codigo_fatura_fim: Type.Optional(mkParam.id()),
+    codigo_fatura_inicio: Type.Optional(mkParam.rangeBound()),
+    codigo_fatura_fim: Type.Optional(mkParam.rangeBound()),
     codigo_documento: Type.Optional(
       Type.String({ pattern: '^[0-9]{1,20}$', description: 'nosso número of the boleto', 'x-hint': 'somente dígitos' }),
     ),
@@ -35,8 +35,8 @@ export const wsmkFaturas = defineMkEndpoint({
     const { customer, invoices } = await listInvoices(deps, {
       customerId: params.codigo_cliente,
       ...(params.liquidado ? { paid: params.liquidado === 'S' || params.liquidado === 'true' } : {}),
-      ...(params.codigo_fatura_inicio ? { idFrom: params.codigo_fatura_inicio } : {}),
-      ...(params.codigo_fatura_fim ? { idTo: params.codigo_fatura_fim } : {}),
+      ...(params.codigo_fatura_inicio !== undefined ? { idFrom: params.codigo_fatura_inicio } : {}),
+      ...(params.codigo_fatura_fim !== undefined ? { idTo: params.codigo_fatura_fim } : {}),
       ...(params.codigo_documento ? { ourNumber: params.codigo_documento.replace(/^0+(?=\d)/, '') } : {}),
       ...(params.data_emissao ? { issueDate: params.data_emissao } : {}),
       ...(params.data_vencimento ? { dueDate: params.data_vencimento } : {}),

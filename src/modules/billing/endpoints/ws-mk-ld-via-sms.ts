@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
+import { isMkError, MkError } from '../../../http/mk/mk-errors.ts';
 import { mkParam } from '../../../http/mk/params.ts';
 import { formatDateBr, todayInSaoPaulo } from '../../../lib/dates.ts';
 import { centsToDecimal } from '../../../lib/money.ts';
@@ -28,7 +29,10 @@ export const wsmkLdViaSms = defineMkEndpoint({
     status: Type.Literal('OK'),
   }),
   async handler({ params, deps, caller }) {
-    const { invoice, phone, ld } = await sendDigitableLineSms(deps, caller, params.cd_fatura);
+    const { invoice, phone, ld } = await sendDigitableLineSms(deps, caller, params.cd_fatura).catch((error: unknown) => {
+      // A billing client deletes its local record only on this exact text (wire-formats §2).
+      throw isMkError(error) && error.kind === 'notFound' ? new MkError('notFound', 'Fatura não localizada.') : error;
+    });
     return {
       DadosFatura: [
         {

@@ -14,7 +14,7 @@ export const coreGetPessoasEmpresa = defineCoreEndpoint({
   summary: `Customers of a company, bare array by code, ${PAGE_LIMIT} per call (next page: inicio = last id + 1); unknown company → 003`,
   query: Type.Object({
     empresa: mkParam.id({ description: 'código da multiempresa' }),
-    inicio: Type.Optional(mkParam.id({ description: 'primeiro código da página' })),
+    inicio: Type.Optional(mkParam.rangeBound({ description: 'primeiro código da página' })),
   }),
   response: Type.Array(corePerson),
   async handler({ params, deps }) {

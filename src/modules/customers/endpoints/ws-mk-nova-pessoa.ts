@@ -9,8 +9,6 @@ import { type NewPerson, type PersonParamNames, registerPerson } from '../regist
 const CONSUMER_CLASSES = ['01', '02', '03', '04', '05', '06', '07', '08', '99'] as const;
 const opt = Type.Optional;
 
-/** MK's docs wrap values with spaces in single quotes (`nome='Maria Silva'`); clients copy that. */
-const unquote = (v: string | undefined) => (v === undefined ? undefined : v.replace(/^'(.*)'$/s, '$1'));
 
 const NAMES: PersonParamNames = {
   document: 'doc',
@@ -57,7 +55,7 @@ const query = Type.Object({
   nome_mae: opt(mkParam.text(152)),
   rg: opt(mkParam.text(20)),
   user_sac: opt(Type.String({ pattern: '^[A-Za-z0-9._@-]{3,60}$', 'x-hint': '3 a 60 letras, dígitos, . _ @ -' })),
-  senha_sac: opt(Type.String({ minLength: 6, maxLength: 72, 'x-hint': 'de 6 a 72 caracteres' })),
+  senha_sac: opt(Type.String({ minLength: 6, maxLength: 72, 'x-hint': 'de 6 a 72 caracteres', 'x-log': 'sensitive' })),
   tipo_cadastro: opt(mkParam.oneOf(['1', '2', '3'] as const)),
   grupo_atend: opt(mkParam.id()),
   revenda: opt(mkParam.id()),
@@ -81,7 +79,7 @@ const missing = (param: string, because: string) =>
 
 /** coduf_cobranca ⇒ codcidade_cobranca ⇒ codlogradouro/numero/cep_cobranca; or a condominium alone. */
 function billingOf(p: Params): NewPerson['billing'] {
-  const complement = unquote(p.complemento_cobranca);
+  const complement = p.complemento_cobranca;
   const explicit = [p.coduf_cobranca, p.codcidade_cobranca, p.codlogradouro_cobranca, p.numero_cobranca, p.cep_cobranca];
   if (p.codcondominio_cobranca !== undefined) {
     if (explicit.some((v) => v !== undefined)) {
@@ -117,7 +115,7 @@ export const wsmkNovaPessoa = defineMkEndpoint({
     const input: NewPerson = {
       document: p.doc,
       typeCode: p.tipo_cadastro,
-      name: unquote(p.nome) ?? '',
+      name: p.nome,
       email: p.email,
       phone: p.fone,
       whatsapp: p.whatsapp === 'S',
@@ -125,7 +123,7 @@ export const wsmkNovaPessoa = defineMkEndpoint({
       companyId: p.cd_empresa,
       resellerId: p.revenda,
       attendanceGroupId: p.grupo_atend,
-      motherName: unquote(p.nome_mae),
+      motherName: p.nome_mae,
       idCard: p.rg,
       website: p.site,
       cfop: p.cfop,
@@ -141,7 +139,7 @@ export const wsmkNovaPessoa = defineMkEndpoint({
         streetId: p.cd_logradouro,
         number: p.numero,
         cep: p.cep,
-        complement: unquote(p.complemento),
+        complement: p.complemento,
       },
       billing: billingOf(p),
     };

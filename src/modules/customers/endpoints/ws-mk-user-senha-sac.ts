@@ -10,7 +10,7 @@ export const wsmkUserSenhaSac = defineMkEndpoint({
     'Checks a SAC login and password (constant time); answers the customer code for the other calls. Throttled per SAC login and per profile',
   query: Type.Object({
     user_sac: mkParam.text(60, { description: 'usuário do SAC (maiúsculas/minúsculas indiferentes)' }),
-    pass_sac: mkParam.text(200, { description: 'senha do SAC' }),
+    pass_sac: mkParam.text(200, { description: 'senha do SAC', sensitive: true }),
   }),
   response: Type.Object({
     AcessoSAC: Type.Literal('Liberado'),
