@@ -139,6 +139,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     default: 60,
     help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
   },
+  ACTIVITY_LOG: {
+    key: 'activityLog',
+    parse: bool,
+    default: true,
+    help: 'record every webservice call in the activity log (turn off only to measure its cost)',
+  },
 };
 
 function smtpUrl(raw: string): string {

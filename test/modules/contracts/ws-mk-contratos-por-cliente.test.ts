@@ -31,7 +31,7 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
         .executeTakeFirstOrThrow()
     ).name;
 
-  test('the CONFIRMED shape: CodigoPessoa, ContratosAtivos (adesao DD/MM/YYYY, numeric ids), Nome; only active contracts', async () => {
+  test('the CONFIRMED shape: CodigoPessoa, ContratosAtivos (adesao AAAA-MM-DD, numeric ids), Nome; only active contracts', async () => {
     const c = await customer();
     const active = await createContract(t.db, c, w.company.id, { status: 'active' });
     await createContract(t.db, c, w.company.id, { status: 'cancelled' });
@@ -43,7 +43,7 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
       CodigoPessoa: c.id,
       ContratosAtivos: [
         {
-          adesao: '01/03/2026',
+          adesao: '2026-03-01',
           cd_empresa: w.company.id,
           codcontrato: active.id,
           nome_empresa: companyName,

@@ -16,7 +16,7 @@ export const wsmkAceiteContratualPendente = defineMkEndpoint({
     const rows = await pendingAcceptances(deps.db, params.data_adesao);
     return {
       AceitesPendentes: rows.map((r) => ({
-        adesao: formatDateBr(r.signed_on),
+        adesao: r.signed_on,
         codcontrato: r.contract_id,
         codpessoa: r.customer_id,
         codtermo: r.term_id,
