@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { latestRadiusSession } from '../radius/sessions.repository.ts';
 
 type Conn = Db | Tx;
 
@@ -134,8 +135,15 @@ export async function insertSelfUnblock(
     .execute();
 }
 
-/** The latest accounting session of the connection, with its NAS. */
+/** The latest accounting session of the connection, with its NAS: FreeRADIUS's radacct or our own. */
 export async function latestSession(db: Conn, connectionId: number) {
+  const radius = await latestRadiusSession(db, connectionId);
+  const own = await latestOwnSession(db, connectionId);
+  if (radius && (!own || radius.started_at.getTime() >= own.started_at.getTime())) return radius;
+  return own;
+}
+
+async function latestOwnSession(db: Conn, connectionId: number) {
   return db
     .selectFrom('connection_sessions as s')
     .innerJoin('connections as cn', 'cn.id', 's.connection_id')
