@@ -33,6 +33,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
   blockingJobIntervalSeconds: number;
+  /** Seconds between runs of the RADIUS Disconnect/CoA worker (radius_outbox); 0 = off. */
+  radiusCoaIntervalSeconds: number;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -136,6 +138,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     parse: int(0, 86_400),
     default: 60,
     help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
+  },
+  RADIUS_COA_INTERVAL_SECONDS: {
+    key: 'radiusCoaIntervalSeconds',
+    parse: int(0, 3600),
+    default: 5,
+    help: 'seconds between runs of the RADIUS Disconnect/CoA worker (radius_outbox); 0 = off',
   },
 };
 

@@ -882,6 +882,7 @@ export interface ServersTable {
   radius_secret: string | null;
   active: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  coa_port: Generated<number>;
 }
 
 export interface ServiceGroupsTable {

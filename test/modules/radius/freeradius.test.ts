@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { seedDemo } from '../../../src/db/seed/index.ts';
+import { RadiusCoaWorker } from '../../../src/modules/radius/coa-worker.ts';
 import { freeradiusConfig } from '../../../src/modules/radius/freeradius-config.ts';
+import { ATTR, CODES, type DecodedPacket, decodePacket, encodeResponse, verifyRequest } from '../../../src/modules/radius/radius-packet.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, TEST_SECRET, type TestApp } from '../../support/build-test-app.ts';
 import { mk } from '../../support/mk-client.ts';
@@ -27,7 +31,7 @@ describe('FreeRADIUS on Provedor\'s database', { skip: onPostgresLeg ? false : '
   const output: string[] = [];
 
   before(async () => {
-    t = await buildTestApp({ config: { blockingJobIntervalSeconds: 0 } });
+    t = await buildTestApp({ config: { blockingJobIntervalSeconds: 0, radiusCoaIntervalSeconds: 0 } });
     await seedDemo(t.db, { customers: 30, seed: 1, now: t.clock.now(), secretKey: TEST_SECRET });
     token = await tokenFor(t.db, { now: t.clock.now() });
     // The test machine is the NAS.
@@ -172,5 +176,80 @@ describe('FreeRADIUS on Provedor\'s database', { skip: onPostgresLeg ? false : '
     const row = await t.db.selectFrom('radacct').select(['acctterminatecause', 'acctsessiontime']).where('username', '=', c.username).executeTakeFirstOrThrow();
     assert.equal(row.acctterminatecause, 'User-Request');
     assert.equal(Number(row.acctsessiontime), 900);
+  });
+
+  test('blocking through the API sends a Disconnect-Request to the NAS; unblocks send a CoA-Request with the speed; no answer is retried', async () => {
+    const nas = createSocket('udp4');
+    nas.bind(0, '127.0.0.1');
+    await once(nas, 'listening');
+    const received: { packet: DecodedPacket; valid: boolean }[] = [];
+    let answer = true;
+    nas.on('message', (msg, from) => {
+      const packet = decodePacket(msg);
+      received.push({ packet, valid: verifyRequest(msg, SECRET) });
+      if (!answer) return;
+      const code = packet.code === CODES.disconnectRequest ? CODES.disconnectAck : CODES.coaAck;
+      nas.send(encodeResponse(code, packet, SECRET), from.port, from.address);
+    });
+    try {
+      await t.db.updateTable('servers').set({ coa_port: nas.address().port }).where('name', '=', 'TEST-NAS').execute();
+      const c = await connection('paodourado');
+      const contract = await t.db.selectFrom('connections').select('contract_id').where('id', '=', c.id).executeTakeFirstOrThrow();
+      const start = `User-Name = "${c.username}"\nAcct-Session-Id = "coa-1"\nNAS-IP-Address = 127.0.0.1\nFramed-IP-Address = 177.84.0.2\nAcct-Status-Type = Start\n`;
+      assert.match(await radclient('acct', start), /Accounting-Response/);
+      const log: unknown[] = [];
+      const worker = new RadiusCoaWorker(t.db, t.clock, 0, (e) => log.push(e), 1000);
+
+      const blocked = await mk(t.app, 'WSMKContratoAlterarStatus', {
+        token, Operacao: 'SUSPENDER', Contrato: contract.contract_id, Observacao: 'teste RADIUS', BloquearConexao: 'S',
+      });
+      assert.equal(blocked.body.status, 'OK', JSON.stringify(blocked.body));
+      const queued = await t.db.selectFrom('radius_outbox').select(['kind', 'result']).where('connection_id', '=', c.id).execute();
+      assert.deepEqual(queued, [{ kind: 'disconnect', result: null }], 'queued in the same transaction as the block');
+      const entries = await worker.runOnce();
+      assert.deepEqual(entries?.map((e) => [e.kind, e.outcome, e.nas]), [['disconnect', 'ack', '127.0.0.1']]);
+      const disconnect = received.at(-1);
+      assert.ok(disconnect?.valid, 'Request Authenticator checks with the shared secret');
+      assert.equal(disconnect?.packet.code, CODES.disconnectRequest);
+      const attr = (p: DecodedPacket | undefined, type: number) => p?.attributes.find((a) => a.type === type)?.value;
+      assert.equal(attr(disconnect?.packet, ATTR.userName)?.toString(), c.username);
+      assert.equal(attr(disconnect?.packet, ATTR.acctSessionId)?.toString(), 'coa-1');
+      assert.deepEqual([...(attr(disconnect?.packet, ATTR.framedIpAddress) ?? [])], [177, 84, 0, 2]);
+      assert.equal(attr(disconnect?.packet, ATTR.messageAuthenticator)?.length, 16);
+      assert.match(await radtest(c.username, c.password), /Received Access-Reject/, 'blocked in RADIUS too');
+
+      // Reactivation lifts the suspension's block, then a non-payment block is self-unblocked.
+      const reactivated = await mk(t.app, 'WSMKContratoAlterarStatus', { token, Operacao: 'ATIVAR', Contrato: contract.contract_id });
+      assert.equal(reactivated.body.status, 'OK', JSON.stringify(reactivated.body));
+      await t.db
+        .updateTable('connections')
+        .set({ blocked: true, block_reason: 'non_payment', blocked_at: t.clock.now() })
+        .where('id', '=', c.id)
+        .execute();
+      const self = await mk(t.app, 'WSMKAutoDesbloqueio', { token, cd_conexao: c.id });
+      assert.equal(self.body.status, 'OK', JSON.stringify(self.body));
+      const coas = await worker.runOnce();
+      assert.deepEqual(coas?.map((e) => [e.kind, e.outcome]), [['coa', 'ack'], ['coa', 'ack']]);
+      const coa = received.at(-1);
+      assert.ok(coa?.valid);
+      assert.equal(coa?.packet.code, CODES.coaRequest);
+      const vsa = attr(coa?.packet, ATTR.vendorSpecific);
+      assert.equal(vsa?.readUInt32BE(0), 14988);
+      assert.equal(vsa?.subarray(6).toString(), '600M/600M');
+
+      // A NAS that does not answer: retried later, not marked done.
+      answer = false;
+      await mk(t.app, 'WSMKContratoAlterarStatus', { token, Operacao: 'SUSPENDER', Contrato: contract.contract_id, Observacao: 'de novo', BloquearConexao: 'S' });
+      const lost = await worker.runOnce();
+      assert.deepEqual(lost?.map((e) => e.outcome), ['retry']);
+      const row = await t.db.selectFrom('radius_outbox').select(['attempts', 'result', 'next_attempt_at', 'last_error']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.equal(row.attempts, 1);
+      assert.equal(row.result, null);
+      assert.equal(row.last_error, 'no answer');
+      assert.ok(row.next_attempt_at.getTime() > t.clock.now().getTime());
+      assert.deepEqual(await worker.runOnce(), [], 'not due yet');
+    } finally {
+      nas.close();
+    }
   });
 });
