@@ -65,6 +65,9 @@ export async function listConnectionsOf(
       'sd.city_name',
       'ap.name as plan_name',
       sql<string | null>`coalesce(host(ia.address), (
+        select host(r.framedipaddress) from radacct r
+        where lower(r.username) = lower(cn.username) and r.framedipaddress is not null
+        order by r.acctstarttime desc nulls last limit 1), (
         select host(s.framed_ip) from connection_sessions s
         where s.connection_id = cn.id and s.framed_ip is not null order by s.started_at desc limit 1))`.as('ip'),
     ])

@@ -159,6 +159,10 @@ describe('FreeRADIUS on Provedor\'s database', { skip: onPostgresLeg ? false : '
     assert.equal(res.body.conexao.framedip, '100.64.9.9');
     assert.equal(res.body.conexao.nas, '127.0.0.1');
     assert.equal(res.body.conexao.dt_hr_parada, null);
+    const customer = await t.db.selectFrom('connections').select('customer_id').where('id', '=', c.id).executeTakeFirstOrThrow();
+    const list = await mk(t.app, 'WSMKConexoesPorCliente', { token, cd_cliente: customer.customer_id });
+    const item = list.body.Conexoes.find((x: { codconexao: number }) => x.codconexao === c.id);
+    assert.equal(item?.ip, '100.64.9.9', 'the connection list shows the address of the RADIUS session');
 
     const interim = `${base}Acct-Status-Type = Interim-Update\nAcct-Session-Time = 600\nAcct-Input-Octets = 1500\nAcct-Output-Octets = 7000\nAcct-Input-Gigawords = 0\nAcct-Output-Gigawords = 1\n`;
     assert.match(await radclient('acct', interim), /Accounting-Response/);
