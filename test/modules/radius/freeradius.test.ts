@@ -131,6 +131,12 @@ describe('FreeRADIUS on Provedor\'s database', { skip: onPostgresLeg ? false : '
       .where('blocked', '=', true)
       .executeTakeFirstOrThrow();
     assert.match(await radtest(blocked.username ?? '', blocked.password ?? ''), /Received Access-Reject/);
+    // Configured to redirect instead: accepted into the notice pool.
+    await t.db.updateTable('radius_settings').set({ blocked_action: 'redirect', redirect_pool: 'aviso' }).execute();
+    const redirected = await radtest(blocked.username ?? '', blocked.password ?? '');
+    assert.match(redirected, /Received Access-Accept/, redirected);
+    assert.match(redirected, /Framed-Pool = "aviso"/);
+    await t.db.updateTable('radius_settings').set({ blocked_action: 'reject' }).execute();
 
     const c = await connection('maria.santos');
     await t.db.updateTable('connections').set({ reduced: true, reduced_at: t.clock.now() }).where('id', '=', c.id).execute();
