@@ -55,7 +55,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: AppDeps = { db: options.db, clock: options.clock, config: options.config, log: app.log };
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
-  registerActivityLog(app, activity, options.clock);
+  if (options.config.activityLog) registerActivityLog(app, activity, options.clock);
+  else app.addHook('onClose', async () => activity.close());
   registerHealth(app, options.db);
   const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
   app.addHook('onClose', async () => stopSessionCache());

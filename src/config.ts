@@ -35,6 +35,8 @@ export interface Config {
   blockingJobIntervalSeconds: number;
   /** Seconds between runs of the RADIUS Disconnect/CoA worker (radius_outbox); 0 = off. */
   radiusCoaIntervalSeconds: number;
+  /** Benchmarks only: false stops recording webservice calls in the activity log. */
+  activityLog: boolean;
 }
 
 type Parser<T> = (raw: string) => T;

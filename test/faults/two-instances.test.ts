@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Db } from '../../src/db/database.ts';
+import { sha256Hex } from '../../src/lib/tokens.ts';
 import { ServerProcess, seedSmallDemo } from '../support/server-process.ts';
 import { freshPostgresUrl } from '../support/test-db.ts';
 import { openInvoices, orderFor, settle, settlementAnomalies } from './settlement-stream.ts';
@@ -38,5 +39,22 @@ describe('two server processes on one PostgreSQL', { skip: pgUrl ? false : 'runs
     assert.deepEqual(end.twice, []);
     assert.deepEqual(end.inconsistent, []);
     assert.equal(end.paid, invoices.length);
+  });
+
+  test('a session revoked through one database change is refused by both instances (cached sessions dropped by NOTIFY)', async () => {
+    const token = await a.demoToken();
+    const lookup = (server: ServerProcess) => server.mk('WSMKConsultaDoc', { token, doc: '52998224725' });
+    assert.equal((await lookup(a)).body.status, 'OK');
+    assert.equal((await lookup(b)).body.status, 'OK', 'both instances have the session cached now');
+    await db.deleteFrom('ws_sessions').where('token_hash', '=', sha256Hex(token)).execute();
+    for (const server of [a, b]) {
+      const deadline = Date.now() + 2_000;
+      let body = (await lookup(server)).body;
+      while (body.status === 'OK' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        body = (await lookup(server)).body;
+      }
+      assert.equal(body['Num. ERRO'], '001', `refused within 2 s: ${JSON.stringify(body)}`);
+    }
   });
 });

@@ -46,7 +46,8 @@ export class ServerProcess {
     const stderr: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`, stderr);
-    const deadline = Date.now() + 30_000;
+    // Generous: CI machines are slow and a busy one slower still; a healthy start takes ~1 s.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr.join('')}`);
       try {
