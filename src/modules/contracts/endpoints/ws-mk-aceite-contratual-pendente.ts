@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { ALL_SERVICES } from '../../../http/endpoint.ts';
 import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
 import { mkParam } from '../../../http/mk/params.ts';
-import { formatDateBr } from '../../../lib/dates.ts';
 import { pendingAcceptance } from '../contracts.schemas.ts';
 import { pendingAcceptances } from '../contracts.service.ts';
 
