@@ -119,7 +119,7 @@ export async function createConnection(deps: AppDeps, caller: Caller | null, c: 
   const server = await findServer(deps.db, c.serverId);
   if (!server?.active || server.company_id !== contract.company_id) throw invalid('CodigoServidor', 'servidor não encontrado');
   const ap = await findAccessPoint(deps.db, c.accessPointId);
-  if (!ap?.active || (ap.server_id !== null && ap.server_id !== server.id)) throw invalid('CodigoPontoAcesso', 'ponto de acesso não encontrado no servidor');
+  if (!ap?.active || ap.company_id !== server.company_id || (ap.server_id !== null && ap.server_id !== server.id)) throw invalid('CodigoPontoAcesso', 'ponto de acesso não encontrado no servidor');
   await checkPlan(deps, c, contract.lead_product_id);
   if (c.leadId !== undefined) {
     const lead = await findLead(deps.db, c.leadId);

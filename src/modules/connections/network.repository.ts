@@ -28,6 +28,7 @@ export async function listServerPlans(db: Conn, serverId: number) {
     .innerJoin('access_plans as p', 'p.id', 'sp.access_plan_id')
     .select(['p.id', 'p.name', 'p.download_kbps', 'p.upload_kbps', 'p.price_cents'])
     .where('sp.server_id', '=', serverId)
+    .where('p.plan_type_id', '=', 1)
     .where('p.active', '=', true)
     .orderBy('p.name')
     .orderBy('p.id')

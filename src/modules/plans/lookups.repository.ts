@@ -22,14 +22,18 @@ export const acceptedBlockingRules = (db: Conn) =>
 export const acceptedDiscounts = (db: Conn) =>
   db.selectFrom('discounts').select(['id', 'name', 'purpose', 'percent_basis_points', 'amount_cents', 'days_before_due']).where('active', '=', true);
 
-/** Chart of accounts a contract may post to: active leaf (accepts entries) revenue accounts. */
+/**
+ * Chart of accounts a contract may post to: active leaf revenue accounts — accepting entries and
+ * with no child account (WSMKNovoContrato refuses an account flagged as leaf that has children).
+ */
 export const acceptedChartAccounts = (db: Conn) =>
   db
-    .selectFrom('chart_of_accounts')
-    .select(['id', 'code', 'name'])
-    .where('active', '=', true)
-    .where('accepts_entries', '=', true)
-    .where('kind', '=', 'revenue');
+    .selectFrom('chart_of_accounts as a')
+    .select(['a.id', 'a.code', 'a.name'])
+    .where('a.active', '=', true)
+    .where('a.accepts_entries', '=', true)
+    .where('a.kind', '=', 'revenue')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('chart_of_accounts as ch').select('ch.id').whereRef('ch.parent_id', '=', 'a.id'))));
 
 export const acceptedPaymentProfiles = (db: Conn) =>
   db
@@ -73,7 +77,7 @@ export async function isAcceptedCode(db: Conn, kind: LookupKind, id: number, com
     case 'discount':
       return found(await acceptedDiscounts(db).where('id', '=', id).executeTakeFirst());
     case 'chartAccount':
-      return found(await acceptedChartAccounts(db).where('id', '=', id).executeTakeFirst());
+      return found(await acceptedChartAccounts(db).where('a.id', '=', id).executeTakeFirst());
     case 'paymentProfile': {
       const row = await acceptedPaymentProfiles(db).where('p.id', '=', id).executeTakeFirst();
       return found(row) && (companyId === undefined || row?.company_id === companyId);
@@ -104,7 +108,7 @@ export async function listDiscounts(db: Conn) {
 }
 
 export async function listChartAccounts(db: Conn) {
-  return acceptedChartAccounts(db).orderBy('code').execute();
+  return acceptedChartAccounts(db).orderBy('a.code').execute();
 }
 
 export async function listPaymentProfiles(db: Conn, methodId: number | undefined) {

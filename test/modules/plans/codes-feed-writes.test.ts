@@ -1,6 +1,6 @@
 // "These lists feed the codes that writes accept": each code below is taken from a list endpoint
-// and used in the write that consumes it. Writes still being built elsewhere (contracts,
-// connections) get their pairs added here when they land — see docs/compat/plans.md.
+// and used in the write that consumes it. The contract and connection writes are paired in
+// codes-feed-contract-writes.test.ts — see docs/compat/plans.md.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isAcceptedCode, type LookupKind } from '../../../src/modules/plans/lookups.repository.ts';

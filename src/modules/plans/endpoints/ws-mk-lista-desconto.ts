@@ -7,7 +7,7 @@ import { discountItem, toDiscountItem } from '../lookups.schemas.ts';
 export const wsmkListaDesconto = defineMkEndpoint({
   id: 'WSMKListaDesconto',
   service: ALL_SERVICES,
-  summary: 'Active discounts: CodigoDescontoAplicado (any) and DescontoInatividade (tipo Inatividade) of WSMKNovoContrato',
+  summary: 'Active discounts: CodigoDescontoAplicado (tipo other than Inatividade) and DescontoInatividade (tipo Inatividade) of WSMKNovoContrato',
   query: Type.Object({}),
   response: Type.Object({ Descontos: Type.Array(discountItem) }),
   async handler({ deps }) {
