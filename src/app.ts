@@ -9,8 +9,10 @@ import { registerOpenApi } from './http/plugins/openapi.ts';
 import { FailureThrottle } from './http/failure-throttle.ts';
 import { registerEndpoint } from './http/register-endpoints.ts';
 import { maskPans, redactUrl } from './http/redact.ts';
+import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { BODY_LIMIT, parseQueryString, registerBodyParsers } from './http/mk/body-parsing.ts';
 import { registerMultipart } from './http/mk/multipart.ts';
+import { startSessionCache } from './modules/auth/session-cache.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -26,7 +28,7 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedaction(options.logger),
-    trustProxy: options.config.trustProxy,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
     routerOptions: {
       ignoreDuplicateSlashes: true,
       // Clients build URLs by hand; a stray `%` must not become a 5xx (MK answers those with HTML).
@@ -53,8 +55,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: AppDeps = { db: options.db, clock: options.clock, config: options.config, log: app.log };
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
-  registerActivityLog(app, activity, options.clock);
+  if (options.config.activityLog) registerActivityLog(app, activity, options.clock);
+  else app.addHook('onClose', async () => activity.close());
   registerHealth(app, options.db);
+  const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
+  app.addHook('onClose', async () => stopSessionCache());
 
   const throttle = new FailureThrottle(options.clock);
   const modules = options.modules ?? allModules;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, describeSettings, loadConfig } from './config.ts';
+import { PrivateDirError } from './lib/private-dir.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/index.ts';
@@ -86,7 +87,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof ConfigError || err instanceof PrivateDirError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`provedor: ${(err as Error).message}`);
       process.exit(2);
     }

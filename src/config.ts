@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { ensurePrivateDir, PrivateDirError } from './lib/private-dir.ts';
 
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  trustProxy: boolean;
+  /** false, a hop count, or the proxies' addresses/CIDRs (never `true`: see http/trust-proxy.ts). */
+  trustProxy: TrustProxy;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   demoCustomers: number;
@@ -18,8 +21,20 @@ export interface Config {
   activityRetentionDays: number;
   /** Where the built-in SMS provider POSTs messages; unset = messages stay queued in the outbox. */
   smsWebhookUrl: string | undefined;
+  /** WSMKLDViaSMS: a repeat for the same invoice within this many minutes queues nothing (0 = off). */
+  smsInvoiceDedupMinutes: number;
+  /** WSMKLDViaSMS: digitable-line SMS per customer per rolling 24 h. */
+  smsDailyLimitPerCustomer: number;
+  /** Retired server secrets, still accepted to read data they encrypted (card vault, outbox). */
+  previousSecretKeys: string[];
   /** Largest file a multipart upload may carry unless its parameter says otherwise (bytes). */
   uploadMaxBytes: number;
+  /** SMTP server of the e-mail outbox (`smtp://user:pass@host:587?from=…`); unset = e-mails stay queued. */
+  smtpUrl: string | undefined;
+  /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
+  blockingJobIntervalSeconds: number;
+  /** Benchmarks only: false stops recording webservice calls in the activity log. */
+  activityLog: boolean;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -53,6 +68,11 @@ const url: Parser<string> = (raw) => {
     throw new ConfigError('must be an absolute URL');
   }
 };
+const secretList: Parser<string[]> = (raw) => {
+  const list = raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (list.some((v) => v.length < 32)) throw new ConfigError('each secret must have at least 32 characters');
+  return list;
+};
 const oneOf =
   <T extends string>(...values: T[]): Parser<T> =>
   (raw) => {
@@ -65,7 +85,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
   HOST: { key: 'host', parse: text, default: '127.0.0.1', help: 'address to listen on' },
   DATABASE_URL: { key: 'databaseUrl', parse: url, help: 'PostgreSQL URL; unset = embedded database' },
   DATA_DIR: { key: 'dataDir', parse: text, default: './data', help: 'embedded database and files' },
-  TRUST_PROXY: { key: 'trustProxy', parse: bool, default: false, help: 'honour X-Forwarded-For' },
+  TRUST_PROXY: {
+    key: 'trustProxy',
+    parse: parseTrustProxy,
+    default: false,
+    help: 'proxies in front: hop count or their IPs/CIDRs (true refused)',
+  },
   LOG_LEVEL: {
     key: 'logLevel',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
@@ -83,13 +108,44 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     help: 'days of activity log kept',
   },
   SMS_WEBHOOK_URL: { key: 'smsWebhookUrl', parse: url, help: 'HTTP endpoint of the SMS provider' },
+  SMS_INVOICE_DEDUP_MINUTES: {
+    key: 'smsInvoiceDedupMinutes',
+    parse: int(0, 1440),
+    default: 30,
+    help: 'WSMKLDViaSMS: minutes in which a repeat for one invoice is not sent again',
+  },
+  SMS_DAILY_LIMIT_PER_CUSTOMER: {
+    key: 'smsDailyLimitPerCustomer',
+    parse: int(1, 1000),
+    default: 5,
+    help: 'WSMKLDViaSMS: SMS per customer per 24 h',
+  },
+  PREVIOUS_SECRET_KEYS: {
+    key: 'previousSecretKeys',
+    parse: secretList,
+    default: [],
+    help: 'retired SECRET_KEYs (comma-separated), kept to read what they encrypted',
+  },
   UPLOAD_MAX_BYTES: {
     key: 'uploadMaxBytes',
     parse: int(1024, 100 * 1024 * 1024),
     default: 5 * 1024 * 1024,
     help: 'largest uploaded file (multipart), in bytes',
   },
+  SMTP_URL: { key: 'smtpUrl', parse: (raw) => smtpUrl(raw), help: 'SMTP server for e-mails: smtp[s]://user:pass@host:port?from=addr' },
+  BLOCKING_JOB_INTERVAL_SECONDS: {
+    key: 'blockingJobIntervalSeconds',
+    parse: int(0, 86_400),
+    default: 60,
+    help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
+  },
 };
+
+function smtpUrl(raw: string): string {
+  const parsed = url(raw);
+  if (!/^smtps?:$/.test(new URL(parsed).protocol)) throw new ConfigError('must start with smtp:// or smtps://');
+  return parsed;
+}
 
 export const SETTING_NAMES = Object.keys(SETTINGS);
 
@@ -132,7 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 function persistentSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    ensurePrivateDir(dataDir);
+  } catch (e) {
+    throw e instanceof PrivateDirError ? new ConfigError(e.message) : e;
+  }
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

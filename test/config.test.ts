@@ -15,9 +15,9 @@ test('defaults: port 8080 on 127.0.0.1, embedded database, 90-day retention', ()
 });
 
 test('settings are read bare or with the PROVEDOR_ prefix', () => {
-  const c = loadConfig({ ...secret, PORT: '9090', PROVEDOR_TRUST_PROXY: 'true', DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' });
+  const c = loadConfig({ ...secret, PORT: '9090', PROVEDOR_TRUST_PROXY: '1', DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' });
   assert.equal(c.port, 9090);
-  assert.equal(c.trustProxy, true);
+  assert.equal(c.trustProxy, 1);
   assert.equal(c.databaseUrl, 'postgres://u@127.0.0.1:5432/db');
 });
 
@@ -35,4 +35,26 @@ test('without SECRET_KEY a random secret is created once in DATA_DIR and kept ac
   const first = loadConfig({ DATA_DIR: dir }).secretKey;
   assert.match(first, /^[0-9a-f]{64}$/);
   assert.equal(loadConfig({ DATA_DIR: dir }).secretKey, first);
+});
+
+test('TRUST_PROXY takes a hop count or proxy addresses/CIDRs; true (trust every hop) is refused with the reason', () => {
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: '0' }).trustProxy, false);
+  assert.equal(loadConfig({ ...secret, TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ ...secret, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy, [
+    '10.0.0.5',
+    '10.1.0.0/16',
+    '::1',
+    'loopback',
+  ]);
+  for (const raw of ['true', 'TRUE', 'yes', 'on']) {
+    assert.throws(
+      () => loadConfig({ ...secret, TRUST_PROXY: raw }),
+      (e: Error) => e instanceof ConfigError && /TRUST_PROXY: true is refused/.test(e.message) && /X-Forwarded-For/.test(e.message),
+      raw,
+    );
+  }
+  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '10.0.0.300' }), /TRUST_PROXY: .*not an address or CIDR: 10\.0\.0\.300/);
+  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '10.0.0.0/33' }), /TRUST_PROXY/);
+  assert.throws(() => loadConfig({ ...secret, TRUST_PROXY: '99' }), /TRUST_PROXY: a hop count/);
 });

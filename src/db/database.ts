@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir } from '../lib/private-dir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './types.ts';
 
@@ -18,9 +18,12 @@ export interface DatabaseSettings {
   /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
   snapshot?: Blob | undefined;
   poolSize?: number | undefined;
+  /** Query log hook (profiling: bench/profile-queries.ts). */
+  log?: LogConfig | undefined;
 }
 
 const embedded = new WeakMap<Db, PGlite>();
+const postgresUrls = new WeakMap<Db, string>();
 
 const INT8 = 20;
 const DATE = 1082;
@@ -30,9 +33,14 @@ const parseInt8 = (value: string) => Number(value);
 const keepDateText = (value: string) => value;
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
-  if (settings.databaseUrl) return new Kysely<DB>({ dialect: postgresDialect(settings) });
+  const log = settings.log ? { log: settings.log } : {};
+  if (settings.databaseUrl) {
+    const db = new Kysely<DB>({ dialect: postgresDialect(settings), ...log });
+    postgresUrls.set(db, settings.databaseUrl);
+    return db;
+  }
   const pglite = await openPGlite(settings);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...log });
   embedded.set(db, pglite);
   return db;
 }
@@ -48,6 +56,8 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize ?? 10,
+    // While PostgreSQL is down or restarting, a call fails in seconds (MK 098) instead of hanging.
+    connectionTimeoutMillis: 5_000,
     types: typeParsers as pg.CustomTypesConfig,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -57,12 +67,16 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
 
 async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
   const inMemory = settings.dataDir === 'memory';
-  if (!inMemory) mkdirSync(settings.dataDir, { recursive: true });
-  return PGlite.create(inMemory ? undefined : settings.dataDir, {
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  const pglite = await PGlite.create(inMemory ? undefined : settings.dataDir, {
     extensions: { pg_trgm, unaccent, citext },
     parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },
     ...(settings.snapshot ? { loadDataDir: settings.snapshot } : {}),
   });
+  // The engine writes new files world-readable (0666); the directory (0700) already shuts
+  // others out, and this keeps the files themselves private too.
+  if (!inMemory) ensurePrivateDir(settings.dataDir);
+  return pglite;
 }
 
 /** Embedded only: an uncompressed tar of the whole database, loadable as `snapshot`. */
@@ -74,4 +88,62 @@ export async function dumpEmbedded(db: Db): Promise<Blob | null> {
 /** Which engine runs, for diagnostics (`/ready`) only. */
 export function engineOf(db: Db): 'postgresql' | 'embedded' {
   return embedded.has(db) ? 'embedded' : 'postgresql';
+}
+
+export interface NotificationHandlers {
+  /** A NOTIFY on the channel was committed. */
+  onNotify(): void;
+  /** Listening works (again): from now on every NOTIFY is seen. */
+  onListening(): void;
+  /** The listener lost its connection: NOTIFYs may be missed until onListening. */
+  onLost(): void;
+}
+
+/**
+ * LISTENs on `channel`: embedded, on the one PGlite session (call before serving, outside any
+ * transaction); PostgreSQL, on a dedicated connection that reconnects every second after a loss.
+ * Returns the stopper.
+ */
+export async function listenForNotifications(db: Db, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
+  const pglite = embedded.get(db);
+  if (pglite) {
+    const unlisten = await pglite.listen(channel, () => handlers.onNotify());
+    handlers.onListening();
+    return () => unlisten();
+  }
+  const url = postgresUrls.get(db);
+  if (!url) throw new Error('listenForNotifications: unknown database');
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    retry = null;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      handlers.onLost();
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(), 1_000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => n.channel === channel && handlers.onNotify());
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (client === c && !stopped) handlers.onListening();
+    } catch {
+      lost();
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
 }

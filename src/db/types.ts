@@ -365,6 +365,15 @@ export interface CrmProductsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface CrmSettingsTable {
+  id: Generated<boolean>;
+  forbid_api_signups: Generated<boolean>;
+  viability_radius_meters: Generated<number>;
+  default_reservation_days: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
 export interface CustomerClassificationsTable {
   id: Generated<number>;
   name: string;
@@ -933,6 +942,13 @@ export interface WsProfileServicesTable {
   service_code: number;
 }
 
+export interface WsProfileSettlementRulesTable {
+  profile_id: number;
+  max_discount_bp: Generated<number>;
+  allow_zero_value: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface WsProfilesTable {
   id: Generated<number>;
   kind: Generated<string>;
@@ -990,6 +1006,7 @@ export interface DB {
   credit_cards: CreditCardsTable;
   crm_product_plans: CrmProductPlansTable;
   crm_products: CrmProductsTable;
+  crm_settings: CrmSettingsTable;
   customer_classifications: CustomerClassificationsTable;
   customer_emails: CustomerEmailsTable;
   customer_phones: CustomerPhonesTable;
@@ -1042,6 +1059,7 @@ export interface DB {
   ws_profile_ips: WsProfileIpsTable;
   ws_profile_operators: WsProfileOperatorsTable;
   ws_profile_services: WsProfileServicesTable;
+  ws_profile_settlement_rules: WsProfileSettlementRulesTable;
   ws_profiles: WsProfilesTable;
   ws_sessions: WsSessionsTable;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorizeCall } from '../modules/auth/authorize-call.ts';
+import { spendOnSuccess } from '../modules/auth/single-use.ts';
 import type { AppDeps } from './context.ts';
 import type { EndpointDefinition } from './endpoint.ts';
 import type { FailureThrottle } from './failure-throttle.ts';
@@ -63,9 +64,11 @@ export function registerEndpoint(
     handler: async (request, reply) => {
       const throttleKey = `${def.id}|${request.ip}`;
       if (def.throttleFailures && throttle.isBlocked(throttleKey)) throw new MkError('tooManyRequests');
-      const result = await runHandler(def, request, deps, () => {
-        if (def.throttleFailures) throttle.recordFailure(throttleKey);
-      });
+      const result = await spendOnSuccess(deps, request.caller, () =>
+        runHandler(def, request, deps, () => {
+          if (def.throttleFailures) throttle.recordFailure(throttleKey);
+        }),
+      );
       if (def.surface === 'mk') {
         return sendMk(reply, Array.isArray(result) ? result : mkSuccessBody(result as Record<string, unknown>));
       }

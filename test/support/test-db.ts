@@ -44,6 +44,11 @@ async function freshEmbedded(): Promise<Db> {
 }
 
 async function freshPostgres(url: string): Promise<Db> {
+  return openDatabase({ databaseUrl: await freshPostgresUrl(url), dataDir: 'memory', poolSize: 5 });
+}
+
+/** The URL of a new migrated PostgreSQL database (cloned from the template) on the server at `url`. */
+export async function freshPostgresUrl(url: string): Promise<string> {
   const template = `provedor_tpl_${migrationsHash()}`;
   const name = `provedor_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
@@ -61,7 +66,7 @@ async function freshPostgres(url: string): Promise<Db> {
   } finally {
     await admin.destroy();
   }
-  return openDatabase({ databaseUrl: withDatabase(url, name), dataDir: 'memory', poolSize: 5 });
+  return withDatabase(url, name);
 }
 
 /** An empty database (no migrations applied), for the migrations test. */

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { seedDemoAccess } from '../../modules/auth/demo-access.ts';
+import { seedDemoCrm } from './demo-crm.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDomain } from './domain/index.ts';
 
 export interface DemoSeedOptions {
@@ -20,5 +22,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<string, number>> {
   const counts = await seedDemoAccess(db, { secretKey: opts.secretKey, now: opts.now });
   Object.assign(counts, await seedDomain(db, opts));
+  Object.assign(counts, await seedDemoCrm(db));
+  Object.assign(counts, await seedDemoContracts(db, opts));
   return counts;
 }

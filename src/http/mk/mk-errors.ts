@@ -20,7 +20,14 @@ export const MK_ERRORS = {
   duplicate: { code: '009', message: 'Registro já cadastrado.', token: false, http: 409 },
   unknownEndpoint: { code: '010', message: 'Serviço inexistente neste servidor.', token: false, http: 404 },
   tooManyRequests: { code: '011', message: 'Limite de tentativas excedido. Tente novamente mais tarde.', token: false, http: 429 },
+  unavailable: { code: '098', message: 'Serviço temporariamente indisponível. Tente novamente em instantes.', token: false, http: 503 },
   internal: { code: '099', message: 'Erro interno ao processar a requisição.', token: false, http: 500 },
+  // Self-unblock refusals (WSMKAutoDesbloqueio/V2); the first two texts are MK's own (wire-formats §1.5).
+  selfUnblockUsed: { code: '065', message: 'Operação indisponível para esta conexão.', token: false, http: 409 },
+  selfUnblockNotBlocked: { code: '066', message: 'Status na conexão incompatível para auto-desbloqueio.', token: false, http: 409 },
+  selfUnblockOtherReason: { code: '067', message: 'Conexão bloqueada por outro motivo que não a falta de pagamento.', token: false, http: 409 },
+  selfUnblockContractCancelled: { code: '068', message: 'Contrato da conexão cancelado.', token: false, http: 409 },
+  selfUnblockNotAllowed: { code: '069', message: 'Auto-desbloqueio não permitido para esta conexão.', token: false, http: 409 },
 } as const;
 
 export type MkErrorKind = keyof typeof MK_ERRORS;

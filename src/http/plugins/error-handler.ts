@@ -15,7 +15,18 @@ const DATA_ERRORS: Record<string, MkError['kind']> = {
   '22007': 'invalidParam',
   '22008': 'invalidParam',
   '22P02': 'invalidParam',
+  // invalid byte sequence / untranslatable character (e.g. NUL in text): the caller's data
+  '22021': 'invalidParam',
 };
+
+/** The database is unreachable or restarting: the caller may retry; nothing of ours is broken. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_TEXT = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+function isDatabaseUnavailable(e: { code?: unknown; message?: unknown }): boolean {
+  if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  return typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message);
+}
 
 interface ValidationIssue {
   keyword: string;
@@ -40,6 +51,10 @@ export function toMkError(error: unknown, request: FastifyRequest): MkError {
   const e = error as FastifyError & { code?: string; validation?: ValidationIssue[] };
   if (e.validation) return fromValidation(e.validation, request.routeOptions.schema?.querystring as TSchema);
   if (typeof e.code === 'string' && DATA_ERRORS[e.code]) return new MkError(DATA_ERRORS[e.code]!);
+  if (isDatabaseUnavailable(e)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return new MkError('unavailable');
+  }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return overflowError(`corpo maior que ${BODY_LIMIT / 1024 / 1024} MB`);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 429) return new MkError('tooManyRequests');

@@ -48,13 +48,11 @@ async function issue(
   ip: string,
 ): Promise<IssuedSession> {
   const { db } = deps;
-  if (!profile.active) throw new MkError('authNotAllowed', 'Perfil de webservice inativo.');
-  if (!(await isOperatorInProfile(db, profile.id, operatorId))) {
-    throw new MkError('authNotAllowed', 'Usuário não autorizado neste perfil de webservice.');
-  }
-  if (profile.limit_to_ip_list && !ipAllowed(ip, await listProfileIps(db, profile.id))) {
-    throw new MkError('authNotAllowed', 'Acesso não permitido a partir deste IP.');
-  }
+  // Until the caller has passed every credential check (profile active, operator in it, IP
+  // allowed), each refusal is the same authFailed: a distinct text would confirm a guessed
+  // contra-senha or password, and authFailed is what the failure throttle counts.
+  if (!profile.active || !(await isOperatorInProfile(db, profile.id, operatorId))) throw new MkError('authFailed');
+  if (profile.limit_to_ip_list && !ipAllowed(ip, await listProfileIps(db, profile.id))) throw new MkError('authFailed');
   const services = grantedServices(await listProfileServices(db, profile.id), requested);
   if (!services) throw new MkError('authNotAllowed', 'Serviço não autorizado neste perfil de webservice.');
   const now = deps.clock.now();
@@ -96,9 +94,7 @@ export async function authenticateOperator(
   const today = todayInSaoPaulo(deps.clock.now());
   const profiles = await findSpecificProfilesOfOperator(deps.db, operator.id);
   const inForce = profiles.find((p) => p.active && p.starts_on! <= today && today <= p.ends_on!);
-  if (!inForce) {
-    throw new MkError('authNotAllowed', 'Operador sem autorização específica vigente para autenticação.');
-  }
+  if (!inForce) throw new MkError('authFailed');
   return issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
 }
 

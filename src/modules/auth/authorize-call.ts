@@ -5,7 +5,9 @@ import type { Db } from '../../db/database.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { sha256Hex } from '../../lib/tokens.ts';
-import { consumeSession, findSessionByHash, listProfileIps } from './session.repository.ts';
+import { sessionCacheOf } from './session-cache.ts';
+import { findSessionByHash, listProfileIps, type SessionRow } from './session.repository.ts';
+import { markSingleUse } from './single-use.ts';
 
 const TOKEN_SHAPE = /^[\x21-\x7e]{8,200}$/;
 
@@ -16,7 +18,7 @@ export function sessionCovers(services: readonly number[], required: number): bo
 /**
  * Resolves the `token` of a data call into its caller, refusing (in this order) missing, unknown,
  * expired, consumed, profile-inactive, wrong-IP and out-of-scope tokens. A single-use token is
- * consumed here, atomically, on its first accepted call.
+ * only marked here; spendOnSuccess (single-use.ts) spends it when the call succeeds.
  */
 export async function authorizeCall(
   deps: { db: Db; clock: Clock },
@@ -26,7 +28,7 @@ export async function authorizeCall(
   if (token === undefined || token === null || token === '') throw new MkError('tokenMissing');
   if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) throw new MkError('tokenInvalid');
   const now = deps.clock.now();
-  const session = await findSessionByHash(deps.db, sha256Hex(token));
+  const { session, ips } = await lookUpSession(deps.db, sha256Hex(token));
   if (!session || session.expires_at.getTime() <= now.getTime() || !session.operator_active) {
     throw new MkError('tokenInvalid');
   }
@@ -38,12 +40,11 @@ export async function authorizeCall(
       throw new MkError('profileInactive');
     }
   }
-  if (session.limit_to_ip_list && !ipAllowed(input.ip, await listProfileIps(deps.db, session.profile_id))) {
+  if (ips !== null && !ipAllowed(input.ip, ips)) {
     throw new MkError('ipNotAllowed');
   }
   if (!sessionCovers(session.services, input.service)) throw new MkError('serviceNotAllowed');
-  if (session.single_use && !(await consumeSession(deps.db, session.id, now))) throw new MkError('tokenUsed');
-  return {
+  const caller: Caller = {
     sessionId: session.id,
     profileId: session.profile_id,
     profileKind: session.profile_kind,
@@ -51,4 +52,17 @@ export async function authorizeCall(
     operatorLogin: session.operator_login,
     services: session.services,
   };
+  if (session.single_use) markSingleUse(caller, session.id);
+  return caller;
+}
+
+async function lookUpSession(db: Db, tokenHash: string): Promise<{ session: SessionRow | undefined; ips: string[] | null }> {
+  const cache = sessionCacheOf(db);
+  const cached = cache?.get(tokenHash);
+  if (cached) return cached;
+  const session = await findSessionByHash(db, tokenHash);
+  if (!session) return { session, ips: null };
+  const ips = session.limit_to_ip_list ? await listProfileIps(db, session.profile_id) : null;
+  cache?.set(tokenHash, { session, ips });
+  return { session, ips };
 }

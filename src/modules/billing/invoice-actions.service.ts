@@ -8,9 +8,14 @@ import { callerActor, writeAudit } from '../../db/audit.ts';
 import { enqueueSms } from '../notifications/outbox.service.ts';
 import { findInvoice, findInvoicesByIds, findMobilePhone } from './billing.repository.ts';
 import { requireBoleto, requirePayable } from './billing.service.ts';
+import { countCustomerSmsSince, findRecentInvoiceSms, lockCustomerForSms } from './sms-limits.repository.ts';
 import { findSuspensionReason, setSuspended, setUnsuspended } from './invoice-status.repository.ts';
 
-/** WSMKLDViaSMS: queues the linha digitável to the customer's mobile through the outbox. */
+/**
+ * WSMKLDViaSMS: queues the linha digitável to the customer's mobile through the outbox. A call
+ * for an invoice whose SMS was queued within `smsInvoiceDedupMinutes` answers the same success
+ * without queuing again; more than `smsDailyLimitPerCustomer` SMS per customer in 24 h → 011.
+ */
 export async function sendDigitableLineSms(deps: AppDeps, caller: Caller | null, invoiceId: number) {
   const invoice = requireBoleto(requirePayable(await findInvoice(deps.db, invoiceId)));
   const phone = await findMobilePhone(deps.db, invoice.customer_id);
@@ -20,7 +25,13 @@ export async function sendDigitableLineSms(deps: AppDeps, caller: Caller | null,
     `Fatura ${invoice.id}, venc. ${formatDateBr(invoice.due_date)}, ${formatBrl(invoice.amount_cents)}. ` +
     `Linha digitavel: ${ld}`;
   const now = deps.clock.now();
+  const { smsInvoiceDedupMinutes: dedupMinutes, smsDailyLimitPerCustomer: dailyLimit } = deps.config;
   await withTransaction(deps.db, async (tx) => {
+    await lockCustomerForSms(tx, invoice.customer_id);
+    if (dedupMinutes > 0 && (await findRecentInvoiceSms(tx, invoice.id, new Date(now.getTime() - dedupMinutes * 60_000)))) return;
+    if ((await countCustomerSmsSince(tx, invoice.customer_id, new Date(now.getTime() - DAY_MS))) >= dailyLimit) {
+      throw new MkError('tooManyRequests', `Limite de ${dailyLimit} SMS por cliente em 24 horas atingido. Tente novamente mais tarde.`);
+    }
     const outboxId = await enqueueSms(tx, {
       recipient: phone,
       body,
@@ -33,6 +44,8 @@ export async function sendDigitableLineSms(deps: AppDeps, caller: Caller | null,
   });
   return { invoice, phone, ld };
 }
+
+const DAY_MS = 86_400_000;
 
 export interface StatusChangeInput {
   suspend: boolean;

@@ -28,18 +28,15 @@ export interface PersonQueryOptions {
 /** `%`, `_` and `\` typed by the caller match themselves, not any text. */
 export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** One query for every person shape: installation and billing chains, primary phone and e-mail. */
+/**
+ * Every person shape: the customer row (classification, primary phone and e-mail), then the
+ * installation and billing address chains of all rows in one small query. One 12-table join
+ * cost ~10 ms of planning per call on PostgreSQL and more on the embedded engine, against
+ * well under 1 ms for these two.
+ */
 export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
   let q = db
     .selectFrom('customers as c')
-    .innerJoin('streets as s', 's.id', 'c.street_id')
-    .innerJoin('neighbourhoods as n', 'n.id', 's.neighbourhood_id')
-    .innerJoin('cities as ci', 'ci.id', 'n.city_id')
-    .innerJoin('states as st', 'st.id', 'ci.state_id')
-    .leftJoin('streets as bs', 'bs.id', 'c.billing_street_id')
-    .leftJoin('neighbourhoods as bn', 'bn.id', 'bs.neighbourhood_id')
-    .leftJoin('cities as bci', 'bci.id', 'bn.city_id')
-    .leftJoin('states as bst', 'bst.id', 'bci.state_id')
     .leftJoin('customer_classifications as cl', 'cl.id', 'c.classification_id')
     .select([
       'c.id',
@@ -57,24 +54,10 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
       'c.latitude',
       'c.longitude',
       'c.street_id',
-      's.name as street_name',
-      'n.id as neighbourhood_id',
-      'n.name as neighbourhood_name',
-      'ci.id as city_id',
-      'ci.name as city_name',
-      'st.id as state_id',
-      'st.abbreviation as state_abbreviation',
       'c.billing_street_id',
       'c.billing_address_number',
       'c.billing_address_complement',
       'c.billing_cep',
-      'bs.name as billing_street_name',
-      'bn.id as billing_neighbourhood_id',
-      'bn.name as billing_neighbourhood_name',
-      'bci.id as billing_city_id',
-      'bci.name as billing_city_name',
-      'bst.id as billing_state_id',
-      'bst.abbreviation as billing_state_abbreviation',
       'cl.name as classification_name',
     ])
     .select((eb) => [
@@ -98,7 +81,10 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
   if (f.id !== undefined) q = q.where('c.id', '=', f.id);
   if (f.document !== undefined) q = q.where('c.document', '=', f.document);
   if (f.companyId !== undefined) q = q.where('c.company_id', '=', f.companyId);
-  if (f.neighbourhoodId !== undefined) q = q.where('s.neighbourhood_id', '=', f.neighbourhoodId);
+  if (f.neighbourhoodId !== undefined) {
+    const neighbourhoodId = f.neighbourhoodId;
+    q = q.where('c.street_id', 'in', (eb) => eb.selectFrom('streets').select('id').where('neighbourhood_id', '=', neighbourhoodId));
+  }
   if (f.idFrom !== undefined) q = q.where('c.id', '>=', f.idFrom);
   if (f.idTo !== undefined) q = q.where('c.id', '<=', f.idTo);
   if (f.updatedFrom !== undefined) q = q.where('c.updated_at', '>=', f.updatedFrom);
@@ -120,7 +106,59 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
   return q.limit(o.limit);
 }
 
-export const findPeople = (db: Q, f: PersonFilter, o: PersonQueryOptions) => peopleQuery(db, f, o).execute();
+/** Street → neighbourhood → city → state of each street id. */
+const streetChains = (db: Q, streetIds: number[]) =>
+  streetIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('streets as s')
+        .innerJoin('neighbourhoods as n', 'n.id', 's.neighbourhood_id')
+        .innerJoin('cities as ci', 'ci.id', 'n.city_id')
+        .innerJoin('states as st', 'st.id', 'ci.state_id')
+        .select([
+          's.id',
+          's.name as street_name',
+          'n.id as neighbourhood_id',
+          'n.name as neighbourhood_name',
+          'ci.id as city_id',
+          'ci.name as city_name',
+          'st.id as state_id',
+          'st.abbreviation as state_abbreviation',
+        ])
+        .where('s.id', 'in', streetIds)
+        .execute();
+
+export async function findPeople(db: Q, f: PersonFilter, o: PersonQueryOptions) {
+  const people = await peopleQuery(db, f, o).execute();
+  const ids = new Set<number>();
+  for (const p of people) {
+    ids.add(p.street_id);
+    if (p.billing_street_id !== null) ids.add(p.billing_street_id);
+  }
+  const chains = new Map((await streetChains(db, [...ids])).map((c) => [c.id, c]));
+  return people.map((p) => {
+    // street_id is a NOT NULL foreign key: its chain always exists.
+    const home = chains.get(p.street_id) as NonNullable<ReturnType<typeof chains.get>>;
+    const bill = p.billing_street_id === null ? undefined : chains.get(p.billing_street_id);
+    return {
+      ...p,
+      street_name: home.street_name,
+      neighbourhood_id: home.neighbourhood_id,
+      neighbourhood_name: home.neighbourhood_name,
+      city_id: home.city_id,
+      city_name: home.city_name,
+      state_id: home.state_id,
+      state_abbreviation: home.state_abbreviation,
+      billing_street_name: bill?.street_name ?? null,
+      billing_neighbourhood_id: bill?.neighbourhood_id ?? null,
+      billing_neighbourhood_name: bill?.neighbourhood_name ?? null,
+      billing_city_id: bill?.city_id ?? null,
+      billing_city_name: bill?.city_name ?? null,
+      billing_state_id: bill?.state_id ?? null,
+      billing_state_abbreviation: bill?.state_abbreviation ?? null,
+    };
+  });
+}
 
 export type PersonRow = Awaited<ReturnType<typeof findPeople>>[number];
 

@@ -2,6 +2,7 @@
 import { withTransaction } from '../../db/transaction.ts';
 import type { AppDeps, Caller } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
+import { seal } from '../../lib/keys.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { callerActor, writeAudit } from '../../db/audit.ts';
 import { enqueueSms } from '../notifications/outbox.service.ts';
@@ -18,6 +19,10 @@ export interface ResetOutcome {
 
 export async function resetSacPasswords(deps: AppDeps, caller: Caller | null, f: ResetFilter): Promise<ResetOutcome> {
   // Both filters are optional in MK's doc; without either this would reset every customer.
+  // Without a provider the new password would reach nobody and the customer would be locked out.
+  if (!deps.config.smsWebhookUrl) {
+    throw new MkError('featureDisabled', 'Nenhum provedor de SMS configurado: as novas senhas não seriam entregues; nenhuma senha foi alterada.');
+  }
   if (f.tag === undefined && f.ids === undefined) throw new MkError('noFilter', 'Informe tag ou cd_clientes.');
   const actor = callerActor(caller);
   const found = await findResetCandidates(deps.db, f, RESET_LIMIT + 1);
@@ -35,7 +40,8 @@ export async function resetSacPasswords(deps: AppDeps, caller: Caller | null, f:
       await setSacPassword(tx, c.id, hashes[i]!, now);
       await enqueueSms(tx, {
         recipient: c.mobile!,
-        body: `Sua nova senha do SAC: ${passwords[i]} (usuario: ${c.sac_login}).`,
+        // Sealed: the dispatcher opens it at send time and the row never holds the password in clear.
+        body: seal(deps.config, 'outbox', `Sua nova senha do SAC: ${passwords[i]} (usuario: ${c.sac_login}).`),
         purpose: 'sac_password',
         customerId: c.id,
         at: now,

@@ -9,6 +9,7 @@ export interface OutboxMessage {
   recipient: string;
   body: string;
   purpose: string;
+  subject: string | null;
   attempts: number;
   max_attempts: number;
 }
@@ -22,17 +23,17 @@ export const insertOutbox = (
  * Takes up to `limit` due messages and leases them for `leaseMs`: a sender that dies mid-send
  * leaves them `sending`, and they become due again when the lease runs out.
  */
-export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, channels: string[] = ['sms']): Promise<OutboxMessage[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const result = await sql<OutboxMessage>`
     update notification_outbox set status = 'sending', next_attempt_at = ${leaseUntil}
     where id in (
       select id from notification_outbox
-      where status in ('pending', 'sending') and next_attempt_at <= ${now}
+      where status in ('pending', 'sending') and next_attempt_at <= ${now} and channel = any(${channels})
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked)
-    returning id, channel, recipient, body, purpose, attempts, max_attempts`.execute(db);
+    returning id, channel, recipient, subject, body, purpose, attempts, max_attempts`.execute(db);
   return result.rows;
 }
 
@@ -51,12 +52,15 @@ export async function markSent(db: Db, id: number, at: Date, providerMessageId: 
     .execute();
 }
 
-export async function markFailed(db: Db, m: OutboxMessage, error: string, nextAttemptAt: Date): Promise<void> {
+/** `scrubBody` replaces the body when this was the last attempt (a secret never sent). */
+export async function markFailed(db: Db, m: OutboxMessage, error: string, nextAttemptAt: Date, scrubBody?: string): Promise<void> {
   const attempts = m.attempts + 1;
+  const final = attempts >= m.max_attempts;
   await db
     .updateTable('notification_outbox')
     .set({
-      status: attempts >= m.max_attempts ? 'failed' : 'pending',
+      ...(final && scrubBody !== undefined ? { body: scrubBody } : {}),
+      status: final ? 'failed' : 'pending',
       attempts,
       last_error: error.slice(0, 500),
       next_attempt_at: nextAttemptAt,

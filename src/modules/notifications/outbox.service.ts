@@ -30,3 +30,27 @@ export async function enqueueSms(tx: Tx, sms: SmsToQueue): Promise<number> {
   });
   return row.id;
 }
+
+export interface EmailToQueue {
+  recipient: string;
+  subject: string;
+  /** Plain text. */
+  body: string;
+  purpose?: OutboxPurpose;
+  customerId?: number;
+  at?: Date;
+}
+
+/** Queues an e-mail inside the caller's transaction (see enqueueSms); the dispatcher sends it over SMTP. */
+export async function enqueueEmail(tx: Tx, mail: EmailToQueue): Promise<number> {
+  const row = await insertOutbox(tx, {
+    channel: 'email',
+    recipient: mail.recipient,
+    subject: mail.subject,
+    body: mail.body,
+    purpose: mail.purpose ?? 'other',
+    customer_id: mail.customerId ?? null,
+    ...(mail.at ? { created_at: mail.at, next_attempt_at: mail.at } : {}),
+  });
+  return row.id;
+}

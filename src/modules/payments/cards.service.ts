@@ -1,5 +1,6 @@
 import { withTransaction } from '../../db/transaction.ts';
 import type { AppDeps, Caller } from '../../http/context.ts';
+import { cardNumberKept } from './retention.repository.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
 import { cardBrand, normalizeCardNumber } from '../../lib/cards.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
@@ -106,6 +107,10 @@ export async function changeCard(deps: AppDeps, caller: Caller | null, input: { 
   const card = await findCard(deps.db, input.cardId);
   if (!card) throw new MkError('notFound');
   if (input.recurring && !input.active) throw new MkError('invalidParam', 'Parâmetro inválido: recorencia=S exige ativar=S.');
+  // The retention job deletes the number of a card deactivated long ago: it cannot come back.
+  if (input.active && !card.active && !(await cardNumberKept(deps.db, card.id))) {
+    throw new MkError('conflict', 'Cartão desativado há mais de 30 dias: dados removidos; cadastre o cartão novamente.');
+  }
   const now = deps.clock.now();
   const scheduled = await withTransaction(deps.db, async (tx) => {
     await updateCardFlags(tx, card.id, { active: input.active, recurring: input.recurring, at: now });

@@ -5,6 +5,7 @@ import { wsmkLiquidacaoFaturas } from './endpoints/ws-mk-liquidacao-faturas.ts';
 import { wsmkLiquidacaoFaturasV2 } from './endpoints/ws-mk-liquidacao-faturas-v2.ts';
 import { wsmkPedidoLiquidacao } from './endpoints/ws-mk-pedido-liquidacao.ts';
 import { wsmkPerfilCartaoCreditoNovo } from './endpoints/ws-mk-perfil-cartao-credito-novo.ts';
+import { startPaymentsRetention } from './retention.ts';
 
 export const paymentsModule: Module = {
   name: 'payments',
@@ -16,4 +17,9 @@ export const paymentsModule: Module = {
     wsmkConsultarCartao,
     wsmkAlterarCartao,
   ],
+  /** The retention job: expired Idempotency-Key answers, vault entries of long-deactivated cards. */
+  async routes(app, deps) {
+    const stop = startPaymentsRetention(deps);
+    app.addHook('onClose', async () => stop());
+  },
 };

@@ -15,6 +15,7 @@ import {
   markOrderExpired,
 } from './payments.repository.ts';
 import { allocate } from './pricing.ts';
+import { checkDiscount, checkNonZero, findSettlementRules } from './settlement-rules.ts';
 
 export const METHOD_SOURCES = { 3: 'card', 4: 'manual', 101: 'pix' } as const;
 export type SettlementMethod = keyof typeof METHOD_SOURCES;
@@ -56,6 +57,7 @@ async function settle(deps: AppDeps, caller: Caller | null, order: Awaited<Retur
     if (!claimed) throw new MkError('conflict', 'IDPagamento já utilizado: faturas já liquidadas.');
     const lines = await listOrderLines(tx, order.id);
     const amounts = plan.amounts ? plan.amounts(lines) : lines.map((l) => ({ amountCents: l.amount_cents, surchargeCents: l.surcharge_cents, discountCents: l.discount_cents }));
+    checkNonZero(await findSettlementRules(tx, caller?.profileId), amounts.reduce((acc, a) => acc + a.amountCents, 0));
     for (const [i, line] of lines.entries()) {
       const a = amounts[i]!;
       if (!(await markInvoicePaid(tx, line.invoice_id, plan.receivedOn, a.amountCents))) {
@@ -124,6 +126,7 @@ export async function settleV2(
   const lines = await listOrderLines(deps.db, order.id);
   const sum = lines.reduce((acc, l) => acc + l.original_cents, 0);
   if (input.discountCents > sum) throw new MkError('invalidParam', 'Parâmetro inválido: valor_desconto (maior que o valor das faturas).');
+  const rules = await findSettlementRules(deps.db, caller?.profileId);
   const expected = sum - input.discountCents + input.surchargeCents;
   if (input.totalCents !== expected) {
     throw new MkError(
@@ -131,6 +134,8 @@ export async function settleV2(
       `Parâmetro inválido: valor_total (${formatBrl(input.totalCents)}) difere de faturas ${formatBrl(sum)} − desconto + acréscimo = ${formatBrl(expected)}.`,
     );
   }
+  checkDiscount(rules, input.discountCents, sum);
+  checkNonZero(rules, input.totalCents);
   await requireAccount(deps, input.accountId, order.company_id);
   const settled = await settle(deps, caller, order, {
     conditionId: null,

@@ -8,6 +8,7 @@ import { newApiToken, sha256Hex } from '../../lib/tokens.ts';
 import { ADMIN_COOKIE, ADMIN_SESSION_HOURS, actorOf, adminGuard, csrfTokenFor, requireAdmin } from './admin-auth.ts';
 import { deleteAdminSession, findActiveOperatorForLogin, insertAdminSession } from './admin-session.repository.ts';
 import { writeAudit } from '../../db/audit.ts';
+import { adminLoginBlocked, recordAdminLoginFailure } from './login-throttle.ts';
 
 const loginBody = Type.Object(
   { login: Type.String({ minLength: 1, maxLength: 60 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -21,13 +22,29 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.post<{ Body: { login: string; password: string } }>(
     '/admin/api/login',
-    { schema: { body: loginBody } },
+    {
+      schema: { body: loginBody },
+      // A form (text/plain or urlencoded) cannot log a victim's browser into an attacker's account.
+      preValidation: async (request, reply) => {
+        const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type !== 'application/json') {
+          return reply.code(415).send({ error: '005', message: 'O login deve ser enviado como application/json.' });
+        }
+      },
+    },
     async (request, reply) => {
       const { login, password } = request.body;
+      const ip = request.ip;
+      if (await adminLoginBlocked(deps.db, login, ip, deps.clock.now())) throw new MkError('tooManyRequests');
       const operator = await findActiveOperatorForLogin(deps.db, login);
       const ok = await verifyPassword(password, operator?.password_hash ?? DUMMY_HASH);
-      if (!operator || !ok) throw new MkError('authFailed', 'Login ou senha inválidos.');
-      if (!operator.is_admin) throw new MkError('authNotAllowed', 'Operador sem permissão de administração.');
+      // One answer for every refusal, so the login form tells nobody which logins exist or
+      // whose password was right.
+      if (!operator || !ok || !operator.is_admin) {
+        const reason = !operator ? 'unknown_login' : !ok ? 'wrong_password' : 'not_admin';
+        await recordAdminLoginFailure(deps.db, { login, ip, reason, at: deps.clock.now() });
+        throw new MkError('authFailed', 'Login ou senha inválidos.');
+      }
       const now = deps.clock.now();
       const token = newApiToken();
       const csrfToken = csrfTokenFor(deps.config.secretKey, token);
@@ -46,7 +63,7 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): 
         path: '/admin',
         httpOnly: true,
         sameSite: 'strict',
-        secure: request.protocol === 'https',
+        secure: deps.config.publicUrl.startsWith('https:') || request.protocol === 'https',
         maxAge: ADMIN_SESSION_HOURS * 3600,
       });
       return {

@@ -87,18 +87,19 @@ export async function setActive(deps: AppDeps, admin: AdminPrincipal, id: number
   return operatorView((await repo.findOperator(deps.db, id))!);
 }
 
-/** A new personal API token; the old one stops working at once. */
+/** A new personal API token; the old one and every session issued to the operator stop working at once. */
 export async function rotateToken(deps: AppDeps, admin: AdminPrincipal, id: number) {
   await mustExist(deps, id);
   const apiToken = newApiToken();
   await withTransaction(deps.db, async (tx) => {
     await repo.setApiTokenHash(tx, id, sha256Hex(apiToken));
-    await writeAudit(tx, { actor: actorOf(admin), action: 'rotate_token', entity: 'operator', entityId: id });
+    const revoked = await repo.revokeOperatorSessions(tx, id);
+    await writeAudit(tx, { actor: actorOf(admin), action: 'rotate_token', entity: 'operator', entityId: id, details: { revokedSessions: revoked } });
   });
   return { operator: operatorView((await repo.findOperator(deps.db, id))!), apiToken };
 }
 
-/** Sets the given password, or a generated one returned once; ends the operator's admin sessions. */
+/** Sets the given password, or a generated one returned once; ends the operator's webservice and (other operators') admin sessions. */
 export async function resetPassword(deps: AppDeps, admin: AdminPrincipal, id: number, given: string | undefined) {
   await mustExist(deps, id);
   if (given !== undefined) checkPassword(given);
@@ -107,7 +108,8 @@ export async function resetPassword(deps: AppDeps, admin: AdminPrincipal, id: nu
   await withTransaction(deps.db, async (tx) => {
     await repo.setPasswordHash(tx, id, hash);
     if (id !== admin.operatorId) await deleteAdminSessionsOfOperator(tx, id);
-    await writeAudit(tx, { actor: actorOf(admin), action: 'reset_password', entity: 'operator', entityId: id, details: { generated: given === undefined } });
+    const revoked = await repo.revokeOperatorSessions(tx, id);
+    await writeAudit(tx, { actor: actorOf(admin), action: 'reset_password', entity: 'operator', entityId: id, details: { generated: given === undefined, revokedSessions: revoked } });
   });
   return { operator: operatorView((await repo.findOperator(deps.db, id))!), ...(given === undefined ? { password } : {}) };
 }

@@ -2,6 +2,9 @@ import { type Static, Type } from '@sinclair/typebox';
 
 const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
+/** Session lifetime cap: 30 days (migration 0045 holds the same limit). */
+export const MAX_EXPIRY_MINUTES = 43_200;
+
 export const idParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** Step 1. General profiles carry a contra-senha; specific ones a date range. */
@@ -9,7 +12,7 @@ export const profileDataBody = Type.Object(
   {
     description: Type.String({ minLength: 1, maxLength: 200 }),
     active: Type.Boolean({ default: true }),
-    expiryMinutes: Type.Integer({ minimum: 1, maximum: 525_600, default: 60 }),
+    expiryMinutes: Type.Integer({ minimum: 1, maximum: MAX_EXPIRY_MINUTES, default: 60 }),
     singleUse: Type.Boolean({ default: false }),
     contraSenha: Type.Optional(Type.String({ maxLength: 200 })),
     startsOn: Type.Optional(isoDate),

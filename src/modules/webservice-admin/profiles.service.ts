@@ -107,9 +107,18 @@ export async function createProfile(deps: AppDeps, admin: AdminPrincipal, input:
 export async function updateProfileData(deps: AppDeps, admin: AdminPrincipal, id: number, input: ProfileDataInput) {
   const profile = await mustExist(deps, id);
   const { data, secretHmac } = await checkData(deps, profile.kind, input, id);
+  // Issued tokens carry the old contra-senha's grant, single-use flag and expiry: end them.
+  const revoke = secretHmac !== undefined || data.single_use !== profile.single_use || data.expiry_minutes !== profile.expiry_minutes;
   await withTransaction(deps.db, async (tx) => {
     await repo.updateProfileData(tx, id, { ...data, ...(secretHmac ? { secret_hmac: secretHmac } : {}), updated_at: deps.clock.now() });
-    await writeAudit(tx, { actor: actorOf(admin), action: 'update', entity: 'ws_profile', entityId: id, details: { ...data, contraSenhaChanged: secretHmac !== undefined } });
+    const revoked = revoke ? await repo.revokeProfileSessions(tx, id) : 0;
+    await writeAudit(tx, {
+      actor: actorOf(admin),
+      action: 'update',
+      entity: 'ws_profile',
+      entityId: id,
+      details: { ...data, contraSenhaChanged: secretHmac !== undefined, revokedSessions: revoked },
+    });
   });
 }
 

@@ -62,12 +62,21 @@ describe('WSAutenticacao', () => {
     assertRefusal(await login(t, await createAccess(t.db, { active: false }), 9999), '007');
   });
 
-  test('an operator not allowed in the profile is refused', async () => {
+  test('an operator not allowed in the profile, an inactive profile and a refused IP get the wrong-contra-senha answer', async () => {
     const a = await createAccess(t.db);
     const other = await createAccess(t.db);
-    const res = await mk(t.app, 'WSAutenticacao', { token: other.userToken, password: a.contraSenha, cd_servico: 9999 });
-    assertRefusal(res, '007');
-    assert.match(res.body.Mensagem, /não autorizado/);
+    const wrong = await mk(t.app, 'WSAutenticacao', { token: a.userToken, password: 'wrong-contra9', cd_servico: 9999 });
+    assertRefusal(wrong, '007');
+    const notMember = await mk(t.app, 'WSAutenticacao', { token: other.userToken, password: a.contraSenha, cd_servico: 9999 });
+    const inactive = await login(t, await createAccess(t.db, { active: false }), 9999);
+    const badIp = await login(t, await createAccess(t.db, { limitToIps: ['10.1.2.0/24'] }), 9999, '10.1.3.1');
+    for (const res of [notMember, inactive, badIp]) assert.equal(res.raw, wrong.raw);
+  });
+
+  test('those refusals count in the failure throttle like a wrong contra-senha', async () => {
+    const limited = await createAccess(t.db, { limitToIps: ['10.1.2.0/24'] });
+    for (let i = 0; i < 10; i += 1) assertRefusal(await login(t, limited, 9999, '10.7.7.7'), '007');
+    assertRefusal(await login(t, await createAccess(t.db), 9999, '10.7.7.7'), '011');
   });
 
   test('IP list: enforced only when the switch is on; CIDR and IPv6 entries match', async () => {

@@ -68,4 +68,68 @@ describe('WSMKLDViaSMS', () => {
     assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token })).body['Num. ERRO'], '006');
     assert.equal(await countRows(t.db, 'notification_outbox'), before);
   });
+
+  const smsRows = (invoiceId: number) =>
+    t.db.selectFrom('notification_outbox').select(['id', 'created_at']).where('invoice_id', '=', invoiceId).execute();
+
+  test('a repeat for the same invoice within 30 min answers the same success and queues nothing; after the window it queues again', async () => {
+    const c = await createCustomer(t.db, s, { phone: '34988887777' });
+    const inv = await createInvoice(t.db, s, c.id);
+    const first = await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: inv.id });
+    const again = await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: inv.id });
+    assert.equal(again.body.status, 'OK');
+    assert.deepEqual(again.body, first.body);
+    assert.equal((await smsRows(inv.id)).length, 1);
+    t.clock.advance(29 * 60_000);
+    await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: inv.id });
+    assert.equal((await smsRows(inv.id)).length, 1);
+    t.clock.advance(2 * 60_000);
+    const fresh = await tokenFor(t.db, { services: [21], now: t.clock.now() });
+    assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token: fresh, cd_fatura: inv.id })).body.status, 'OK');
+    assert.equal((await smsRows(inv.id)).length, 2);
+  });
+
+  test('concurrent calls for one invoice queue exactly one SMS', async () => {
+    const c = await createCustomer(t.db, s, { phone: '34988886666' });
+    const inv = await createInvoice(t.db, s, c.id);
+    const fresh = await tokenFor(t.db, { services: [21], now: t.clock.now() });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => mk(t.app, 'WSMKLDViaSMS', { token: fresh, cd_fatura: inv.id })));
+    assert.ok(answers.every((a) => a.body.status === 'OK'));
+    assert.equal((await smsRows(inv.id)).length, 1);
+  });
+
+  test('at most 5 SMS per customer in 24 h: the 6th invoice gets 011 and queues nothing; a day later it goes', async () => {
+    const c = await createCustomer(t.db, s, { phone: '34988885555' });
+    const invoices = [];
+    for (let i = 0; i < 6; i++) invoices.push(await createInvoice(t.db, s, c.id));
+    let fresh = await tokenFor(t.db, { services: [21], now: t.clock.now() });
+    for (const inv of invoices.slice(0, 5)) assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token: fresh, cd_fatura: inv.id })).body.status, 'OK');
+    const sixth = await mk(t.app, 'WSMKLDViaSMS', { token: fresh, cd_fatura: invoices[5]!.id });
+    assert.deepEqual(sixth.body, {
+      Mensagem: 'Limite de 5 SMS por cliente em 24 horas atingido. Tente novamente mais tarde.',
+      'Num. ERRO': '011',
+      status: 'ERRO',
+    });
+    assert.equal((await smsRows(invoices[5]!.id)).length, 0);
+    t.clock.advance(24 * 3_600_000 + 1000);
+    fresh = await tokenFor(t.db, { services: [21], now: t.clock.now() });
+    assert.equal((await mk(t.app, 'WSMKLDViaSMS', { token: fresh, cd_fatura: invoices[5]!.id })).body.status, 'OK');
+    assert.equal((await smsRows(invoices[5]!.id)).length, 1);
+  });
+
+  test('window and cap come from the configuration (SMS_INVOICE_DEDUP_MINUTES=0, SMS_DAILY_LIMIT_PER_CUSTOMER=2)', async () => {
+    const u = await buildTestApp({ config: { smsInvoiceDedupMinutes: 0, smsDailyLimitPerCustomer: 2 } });
+    try {
+      const tk = await tokenFor(u.db, { services: [21] });
+      const su = await createBillingSetup(u.db);
+      const c = await createCustomer(u.db, su, { phone: '34988884444' });
+      const inv = await createInvoice(u.db, su, c.id);
+      assert.equal((await mk(u.app, 'WSMKLDViaSMS', { token: tk, cd_fatura: inv.id })).body.status, 'OK');
+      assert.equal((await mk(u.app, 'WSMKLDViaSMS', { token: tk, cd_fatura: inv.id })).body.status, 'OK');
+      assert.equal((await mk(u.app, 'WSMKLDViaSMS', { token: tk, cd_fatura: inv.id })).body['Num. ERRO'], '011');
+      assert.equal(await countRows(u.db, 'notification_outbox'), 2);
+    } finally {
+      await u.close();
+    }
+  });
 });

@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '../../../src/db/database.ts';
+import { unseal } from '../../../src/lib/keys.ts';
 import { verifyPassword } from '../../../src/lib/password.ts';
 import { OutboxDispatcher } from '../../../src/modules/notifications/outbox-dispatcher.ts';
-import { WebhookSmsProvider } from '../../../src/modules/notifications/sms-provider.ts';
+import { type SmsProvider, WebhookSmsProvider } from '../../../src/modules/notifications/sms-provider.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { createContract, createCustomer, createWorld, ownModules } from '../../support/factories/customers.ts';
@@ -34,7 +35,8 @@ describe('WSMKAlterarSenhaSac', () => {
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
-    t = await buildTestApp({ modules: ownModules() });
+    // An SMS provider is configured (the module's own dispatcher is left out: tests drive sending).
+    t = await buildTestApp({ modules: ownModules().filter((m) => m.name !== 'notifications'), config: { smsWebhookUrl: url } });
     token = await tokenFor(t.db);
     w = await createWorld(t.db);
   });
@@ -62,17 +64,19 @@ describe('WSMKAlterarSenhaSac', () => {
     assert.equal(await verifyPassword('Antiga123', row.sac_password_hash!), false);
     const queued = await t.db.selectFrom('notification_outbox').selectAll().where('customer_id', '=', c.id).executeTakeFirstOrThrow();
     assert.deepEqual([queued.channel, queued.recipient, queued.purpose, queued.status], ['sms', '43991112222', 'sac_password', 'pending']);
-    const password = /senha do SAC: (\S+) /.exec(queued.body)![1]!;
-    assert.match(password, /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d).{8,}$/);
-    assert.ok(!res.raw.includes(password));
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'sac_password_reset').where('entity_id', '=', String(c.id)).executeTakeFirstOrThrow();
-    assert.ok(!JSON.stringify(audit).includes(password));
+    assert.match(queued.body, /^sealed:v1:[0-9a-f]{8}:/, 'the queued body is encrypted');
+    assert.ok(!queued.body.includes('senha') && !queued.body.includes(row.sac_login!));
 
-    const sent = await new OutboxDispatcher(t.db, new WebhookSmsProvider(url), t.clock).runOnce();
+    const sent = await new OutboxDispatcher(t.db, new WebhookSmsProvider(url), t.clock, { unseal: (b) => unseal(t.config, 'outbox', b) }).runOnce();
     assert.equal(sent, 1);
     const msg = received.find((m) => m.id === queued.id)!;
     assert.equal(msg.to, '43991112222');
-    assert.ok(msg.message.includes(password));
+    const password = /senha do SAC: (\S+) /.exec(msg.message)![1]!;
+    assert.match(password, /^(?=.*[A-Z])(?=.*[a-z])(?=.*\d).{8,}$/);
+    assert.ok(!res.raw.includes(password));
+    assert.ok(!queued.body.includes(password));
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'sac_password_reset').where('entity_id', '=', String(c.id)).executeTakeFirstOrThrow();
+    assert.ok(!JSON.stringify(audit).includes(password));
     const after = await t.db.selectFrom('notification_outbox').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
     assert.equal(after.status, 'sent');
     assert.ok(!after.body.includes(password), 'the stored body loses the password once sent');
@@ -114,5 +118,60 @@ describe('WSMKAlterarSenhaSac', () => {
     assert.equal((await mk(t.app, 'WSMKAlterarSenhaSac', { token, cd_clientes: '1,2', contrato_ativos: 'N' })).body['Num. ERRO'], '005');
     assert.equal((await mk(t.app, 'WSMKAlterarSenhaSac', { token, tag: 'ninguem', contrato_ativos: 'N' })).body['Num. ERRO'], '003');
     assert.equal(await outboxCount(t.db), before);
+  });
+
+  test('a sealed password is never sent undecrypted, and a message that finally fails loses its body', async () => {
+    const c = await person('grupo4', { phone: '43991113333' });
+    assert.equal((await mk(t.app, 'WSMKAlterarSenhaSac', { token, tag: 'grupo4', contrato_ativos: 'N' })).body.Alterados, 1);
+    const queued = await t.db.selectFrom('notification_outbox').selectAll().where('customer_id', '=', c.id).executeTakeFirstOrThrow();
+    await t.db.updateTable('notification_outbox').set({ max_attempts: 2 }).where('id', '=', queued.id).execute();
+    // Earlier tests left messages queued: only the ones of this outbox row count here.
+    await t.db.updateTable('notification_outbox').set({ status: 'cancelled' }).where('id', '<>', queued.id).where('status', '=', 'pending').execute();
+    const handed: string[] = [];
+    // No key: refused before reaching the provider.
+    const spy: SmsProvider = {
+      send: async (m) => {
+        handed.push(m.body);
+        return 'x';
+      },
+    };
+    assert.equal(await new OutboxDispatcher(t.db, spy, t.clock).runOnce(), 0);
+    assert.equal(handed.length, 0);
+    const first = await t.db.selectFrom('notification_outbox').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
+    assert.deepEqual([first.status, first.body], ['pending', queued.body]);
+    // Last attempt fails at the provider: the row keeps no password, sealed or not.
+    t.clock.set(first.next_attempt_at);
+    const down: SmsProvider = {
+      send: async (m) => {
+        handed.push(m.body);
+        throw new Error('provider down');
+      },
+    };
+    assert.equal(await new OutboxDispatcher(t.db, down, t.clock, { unseal: (b) => unseal(t.config, 'outbox', b) }).runOnce(), 0);
+    assert.equal(handed.length, 1);
+    const last = await t.db.selectFrom('notification_outbox').selectAll().where('id', '=', queued.id).executeTakeFirstOrThrow();
+    assert.equal(last.status, 'failed');
+    assert.equal(last.body, 'Mensagem com senha não enviada; conteúdo removido.');
+    assert.ok(!last.body.includes(/senha do SAC: (\S+) /.exec(handed[0]!)![1]!));
+  });
+
+  test('no SMS provider configured → 004 naming the reason; no password changed, nothing queued', async () => {
+    const u = await buildTestApp({ modules: ownModules() });
+    try {
+      const tk = await tokenFor(u.db);
+      const wu = await createWorld(u.db);
+      const c = await createCustomer(u.db, { companyId: wu.company.id, streetId: wu.place.streetId, tags: ['semsms'], sacLogin: 'sacsemsms', sacPassword: 'Antiga123', phone: '43991114444' });
+      const res = await mk(u.app, 'WSMKAlterarSenhaSac', { token: tk, tag: 'semsms', contrato_ativos: 'N' });
+      assert.deepEqual(res.body, {
+        Mensagem: 'Nenhum provedor de SMS configurado: as novas senhas não seriam entregues; nenhuma senha foi alterada.',
+        'Num. ERRO': '004',
+        status: 'ERRO',
+      });
+      const row = await u.db.selectFrom('customers').select('sac_password_hash').where('id', '=', c.id).executeTakeFirstOrThrow();
+      assert.ok(await verifyPassword('Antiga123', row.sac_password_hash!));
+      assert.equal(await outboxCount(u.db), 0);
+    } finally {
+      await u.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { tokenFor } from '../../support/access.ts';
+import { createAccess, createSession } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { countRows, createBillingSetup, type Setup } from '../../support/factories/billing.ts';
 import { mk } from '../../support/mk-client.ts';
@@ -12,7 +12,10 @@ describe('WSMKLiquidacaoFaturasV2', () => {
   let s: Setup;
   before(async () => {
     t = await buildTestApp();
-    token = await tokenFor(t.db);
+    const access = await createAccess(t.db);
+    token = await createSession(t.db, access);
+    // Discounts need a profile maximum (the default is 0 %): see settlement-rules.test.ts.
+    await t.db.insertInto('ws_profile_settlement_rules').values({ profile_id: access.profileId, max_discount_bp: 1000 }).execute();
     s = await createBillingSetup(t.db);
   });
   after(async () => t.close());

@@ -17,6 +17,7 @@ describe('admin API: login, cookie session, CSRF, bearer', () => {
     assert.equal(res.statusCode, 200);
     const cookie = res.cookies.find((c) => c.name === 'provedor_admin');
     assert.ok(cookie);
+    assert.equal(cookie.secure, undefined, 'PUBLIC_URL is http: no Secure flag');
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Strict');
     assert.equal(cookie.path, '/admin');
@@ -27,15 +28,49 @@ describe('admin API: login, cookie session, CSRF, bearer', () => {
     assert.ok(stored.every((s) => s.token_hash !== cookie.value && s.csrf_token_hash !== body.csrfToken));
   });
 
-  test('wrong password, unknown login and non-admin operators cannot log in', async () => {
+  test('wrong password, unknown login and a non-admin with the right password get one identical answer', async () => {
     const wrong = await adminCall(t.app, 'POST', '/login', null, { login: admin.login, password: 'nope-nope-1' });
     assert.equal(wrong.status, 401);
     assert.deepEqual(Object.keys(wrong.body).sort(), ['error', 'message']);
     const unknown = await adminCall(t.app, 'POST', '/login', null, { login: 'ghost', password: 'nope-nope-1' });
-    assert.equal(unknown.status, 401);
     const plain = await createOperatorRow(t.db, { isAdmin: false });
-    assert.equal((await adminCall(t.app, 'POST', '/login', null, { login: plain.login, password: plain.password })).status, 403);
+    const nonAdmin = await adminCall(t.app, 'POST', '/login', null, { login: plain.login, password: plain.password });
+    for (const res of [unknown, nonAdmin]) {
+      assert.equal(res.status, wrong.status);
+      assert.deepEqual(res.body, wrong.body);
+    }
+    assert.equal(nonAdmin.headers['set-cookie'], undefined);
     assert.equal((await adminCall(t.app, 'POST', '/login', null, { login: admin.login })).status, 400);
+  });
+
+  test('every refused login is in the audit log with the typed login, the IP and the reason; never the password', async () => {
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['actor', 'details'])
+      .where('action', '=', 'login_failed')
+      .where('entity', '=', 'admin_session')
+      .execute();
+    const reasons = rows.map((r) => (r.details as { reason: string }).reason).sort();
+    assert.deepEqual(reasons, ['not_admin', 'unknown_login', 'wrong_password']);
+    const wrong = rows.find((r) => (r.details as { reason: string }).reason === 'wrong_password')!;
+    assert.deepEqual(wrong.details, { login: admin.login.toLowerCase(), ip: '127.0.0.1', reason: 'wrong_password' });
+    assert.equal(wrong.actor, 'anonymous');
+    assert.ok(!JSON.stringify(rows).includes('nope-nope-1'));
+  });
+
+  test('login accepts only application/json (no login CSRF through a form)', async () => {
+    const json = JSON.stringify({ login: admin.login, password: admin.password });
+    for (const [type, payload] of [
+      ['text/plain', json],
+      ['application/x-www-form-urlencoded', `login=${admin.login}&password=${admin.password}`],
+      ['multipart/form-data; boundary=x', `--x\r\ncontent-disposition: form-data; name="login"\r\n\r\n${admin.login}\r\n--x--`],
+    ] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/admin/api/login', headers: { 'content-type': type }, payload });
+      assert.equal(res.statusCode, 415, type);
+      assert.equal(res.headers['set-cookie'], undefined);
+    }
+    const ok = await t.app.inject({ method: 'POST', url: '/admin/api/login', headers: { 'content-type': 'application/json; charset=utf-8' }, payload: json });
+    assert.equal(ok.statusCode, 200);
   });
 
   test('no session: 401 on reads and writes', async () => {
@@ -86,5 +121,54 @@ describe('admin API: login, cookie session, CSRF, bearer', () => {
     const rows = await t.db.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', 'admin_session').execute();
     assert.ok(rows.some((r) => r.action === 'login' && r.actor === `operator:${admin.login}`));
     assert.ok(rows.some((r) => r.action === 'logout'));
+  });
+});
+
+describe('admin login throttle', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(async () => t.close());
+
+  const attempt = (login: string, password: string, ip = '203.0.113.1') =>
+    t.app.inject({ method: 'POST', url: '/admin/api/login', payload: { login, password }, remoteAddress: ip });
+
+  test('10 refusals for one login block it (even the right password) from any IP until the window passes', async () => {
+    const admin = await createOperatorRow(t.db);
+    for (let i = 0; i < 10; i += 1) assert.equal((await attempt(admin.login.toUpperCase(), `wrong-${i}9`, `198.51.100.${i}`)).statusCode, 401);
+    const blocked = await attempt(admin.login, admin.password, '192.0.2.77');
+    assert.equal(blocked.statusCode, 429);
+    assert.equal(blocked.headers['set-cookie'], undefined);
+    t.clock.advance(15 * 60_000 + 1000);
+    assert.equal((await attempt(admin.login, admin.password, '192.0.2.77')).statusCode, 200);
+  });
+
+  test('a non-admin right password counts as a refusal too (no oracle, no bypass)', async () => {
+    const plain = await createOperatorRow(t.db, { isAdmin: false });
+    for (let i = 0; i < 10; i += 1) assert.equal((await attempt(plain.login, plain.password, '198.51.100.200')).statusCode, 401);
+    assert.equal((await attempt(plain.login, plain.password, '198.51.100.201')).statusCode, 429);
+  });
+
+  test('30 refusals from one IP block that IP for every login; other IPs are unaffected', async () => {
+    t.clock.advance(16 * 60_000);
+    const admin = await createOperatorRow(t.db);
+    for (let i = 0; i < 30; i += 1) assert.equal((await attempt(`ghost${i}`, 'nope-nope-1', '203.0.113.9')).statusCode, 401);
+    assert.equal((await attempt(admin.login, admin.password, '203.0.113.9')).statusCode, 429);
+    assert.equal((await attempt(admin.login, admin.password, '203.0.113.10')).statusCode, 200);
+  });
+});
+
+describe('admin cookie behind https', () => {
+  test('PUBLIC_URL https: the session cookie is Secure', async () => {
+    const t = await buildTestApp({ config: { publicUrl: 'https://provedor.example' } });
+    try {
+      const admin = await createOperatorRow(t.db);
+      const res = await t.app.inject({ method: 'POST', url: '/admin/api/login', payload: { login: admin.login, password: admin.password } });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.cookies.find((c) => c.name === 'provedor_admin')?.secure, true);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -101,4 +101,32 @@ describe('admin API: operators', () => {
     const audit = await t.db.selectFrom('audit_log').select('details').where('entity', '=', 'operator').where('action', '=', 'reset_password').execute();
     assert.ok(!JSON.stringify(audit).includes('NovaSenha2026'));
   });
+
+  /** A data call's token-check answer: '001' when the session is gone, '006' when valid (no params). */
+  const tokenState = async (token: string) => {
+    const res = await mk(t.app, 'WSMKConsultaDoc', { token });
+    return res.body.CodToken === '001' ? 'revoked' : 'valid';
+  };
+
+  test('rotating the token and resetting the password end the sessions already issued to the operator', async () => {
+    const op = (await adminCall(t.app, 'POST', '/operators', auth, { login: newLogin(), name: 'Sessões' })).body;
+    const contra = await allowInProfile(op.operator.id);
+    const first = (await mk(t.app, 'WSAutenticacao', { token: op.apiToken, password: contra, cd_servico: 9999 })).body.Token;
+    assert.equal(await tokenState(first), 'valid');
+    const rotated = await adminCall(t.app, 'POST', `/operators/${op.operator.id}/rotate-token`, auth);
+    assert.equal(await tokenState(first), 'revoked');
+    const second = (await mk(t.app, 'WSAutenticacao', { token: rotated.body.apiToken, password: contra, cd_servico: 9999 })).body.Token;
+    assert.equal(await tokenState(second), 'valid');
+    await adminCall(t.app, 'POST', `/operators/${op.operator.id}/reset-password`, auth, {});
+    assert.equal(await tokenState(second), 'revoked');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('entity', '=', 'operator')
+      .where('entity_id', '=', String(op.operator.id))
+      .where('action', 'in', ['rotate_token', 'reset_password'])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(audit.map((a) => (a.details as { revokedSessions: number }).revokedSessions), [1, 1]);
+  });
 });

@@ -167,4 +167,34 @@ describe('admin API: webservice profiles (four-step wizard)', () => {
     const res = await adminCall(t.app, 'GET', '/services', auth);
     assert.deepEqual(res.body.services.map((s: Json) => s.code), [1, 4, 6, 7, 8, 9, 10, 11, 16, 17, 20, 21, 9999]);
   });
+
+  test('changing the contra-senha, the single-use flag or the expiry ends issued sessions; other edits do not', async () => {
+    const contraSenha = contra();
+    const p = (await create(general({ contraSenha }))).body;
+    const body = { description: 'Sessões', active: true, expiryMinutes: 45, singleUse: false };
+    const issue = async (password = contraSenha) =>
+      (await mk(t.app, 'WSAutenticacao', { token: member.apiToken, password, cd_servico: 6 })).body.Token as string;
+    const alive = async (token: string) => (await mk(t.app, 'WSMKConsultaDoc', { token })).body.CodToken !== '001';
+
+    let token = await issue();
+    assert.equal((await adminCall(t.app, 'PUT', `/profiles/${p.id}`, auth, { ...body, description: 'Só o nome' })).status, 200);
+    assert.equal(await alive(token), true, 'a description change keeps sessions');
+    assert.equal((await adminCall(t.app, 'PUT', `/profiles/${p.id}`, auth, { ...body, expiryMinutes: 30 })).status, 200);
+    assert.equal(await alive(token), false, 'expiry change');
+    token = await issue();
+    await adminCall(t.app, 'PUT', `/profiles/${p.id}`, auth, { ...body, expiryMinutes: 30, singleUse: true });
+    assert.equal(await alive(token), false, 'single-use change');
+    token = await issue();
+    await adminCall(t.app, 'PUT', `/profiles/${p.id}`, auth, { ...body, expiryMinutes: 30, singleUse: true, contraSenha: contra() });
+    assert.equal(await alive(token), false, 'contra-senha change');
+  });
+
+  test('profile expiry is capped at 30 days (43 200 minutes)', async () => {
+    assert.equal((await create(general({ expiryMinutes: 43_201 }))).status, 400);
+    assert.equal((await create(general({ expiryMinutes: 525_600 }))).status, 400);
+    const ok = await create(general({ expiryMinutes: 43_200 }));
+    assert.equal(ok.status, 201);
+    assert.equal((await adminCall(t.app, 'PUT', `/profiles/${ok.body.id}`, auth, { description: 'x', expiryMinutes: 50_000 })).status, 400);
+    await assert.rejects(t.db.updateTable('ws_profiles').set({ expiry_minutes: 50_000 }).where('id', '=', ok.body.id).execute());
+  });
 });

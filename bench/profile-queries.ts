@@ -1,0 +1,45 @@
+// Where a call's time goes: runs one MK call N times in process (app.inject, no sockets) on the
+// bench database and prints each SQL statement's count, total and mean time.
+//   npx tsx bench/profile-queries.ts [--n 200] [--path '/mk/WSMKConsultaDoc.rule?doc=52998224725']
+//   (the session token is appended; DATABASE_URL=… for PostgreSQL, else .tmp/bench-data-10000,
+//   which `npm run bench` seeds)
+import { parseArgs } from 'node:util';
+import type { LogEvent } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+
+const { values: opts } = parseArgs({
+  options: { n: { type: 'string', default: '200' }, path: { type: 'string', default: '/mk/WSMKConsultaDoc.rule?doc=52998224725' } },
+});
+const stats = new Map<string, { count: number; ms: number }>();
+let recording = false;
+const log = (event: LogEvent) => {
+  if (!recording) return;
+  const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 120);
+  const s = stats.get(key) ?? { count: 0, ms: 0 };
+  s.count++;
+  s.ms += event.queryDurationMillis;
+  stats.set(key, s);
+};
+const dataDir = process.env.BENCH_DATA_DIR ?? '.tmp/bench-data-10000';
+const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, log });
+const config = loadConfig(process.env, { dataDir, secretKey: 'bench-secret-key-0123456789abcdefghijklmnopqrstuv', logLevel: 'silent' });
+const app = await buildApp({ config, db, clock: { now: () => new Date() }, logger: false });
+await app.ready();
+const auth = await app.inject('/mk/WSAutenticacao.rule?token=demo-token&password=demo1234&cd_servico=9999');
+const token = (auth.json() as { Token: string }).Token;
+const url = `${opts.path}${opts.path.includes('?') ? '&' : '?'}token=${token}`;
+for (let i = 0; i < 20; i++) await app.inject(url); // warm-up
+recording = true;
+const n = Number(opts.n);
+const started = performance.now();
+for (let i = 0; i < n; i++) await app.inject(url);
+const wall = performance.now() - started;
+recording = false;
+console.log(`${opts.path}: ${(wall / n).toFixed(2)} ms per call (sequential, in process)`);
+for (const [q, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
+  console.log(`${(s.ms / n).toFixed(2).padStart(7)} ms/call  ${String(s.count / n).padStart(4)}×  ${q}`);
+}
+await app.close();
+await db.destroy();

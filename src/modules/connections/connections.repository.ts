@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Tx } from '../../db/transaction.ts';
+
+type Conn = Db | Tx;
+
+export interface ConnectionRow {
+  id: number;
+  customer_id: number;
+  contract_id: number;
+  username: string;
+  mac_address: string | null;
+  technology: string;
+  blocked: boolean;
+  block_reason: string | null;
+  reduced: boolean;
+  created_at: Date;
+  latitude: number | null;
+  longitude: number | null;
+  cep: string | null;
+  street_name: string | null;
+  address_number: string | null;
+  neighbourhood_name: string | null;
+  city_name: string | null;
+  plan_name: string;
+  ip: string | null;
+}
+
+/**
+ * Connections with the address they are installed at (their own, or the customer's when
+ * `use_customer_address`), the plan name and the IP: the static address, else the framed IP of
+ * the latest accounting session.
+ */
+export async function listConnectionsOf(
+  db: Conn,
+  customerId: number,
+  filter: { blocked?: boolean; blockReason?: string } = {},
+): Promise<ConnectionRow[]> {
+  let q = db
+    .selectFrom('connections as cn')
+    .innerJoin('customers as p', 'p.id', 'cn.customer_id')
+    .innerJoin('access_plans as ap', 'ap.id', 'cn.access_plan_id')
+    .leftJoin('street_details as sd', (j) =>
+      j.on(sql<boolean>`sd.street_id = case when cn.use_customer_address then p.street_id else cn.street_id end`),
+    )
+    .leftJoin('ip_addresses as ia', 'ia.id', 'cn.ip_address_id')
+    .select([
+      'cn.id',
+      'cn.customer_id',
+      'cn.contract_id',
+      'cn.username',
+      'cn.mac_address',
+      'cn.technology',
+      'cn.blocked',
+      'cn.block_reason',
+      'cn.reduced',
+      'cn.created_at',
+      sql<number | null>`coalesce(cn.latitude, case when cn.use_customer_address then p.latitude end)`.as('latitude'),
+      sql<number | null>`coalesce(cn.longitude, case when cn.use_customer_address then p.longitude end)`.as('longitude'),
+      sql<string | null>`case when cn.use_customer_address then p.cep else cn.cep end`.as('cep'),
+      'sd.street_name',
+      sql<string | null>`case when cn.use_customer_address then p.address_number else cn.address_number end`.as('address_number'),
+      'sd.neighbourhood_name',
+      'sd.city_name',
+      'ap.name as plan_name',
+      sql<string | null>`coalesce(host(ia.address), (
+        select host(s.framed_ip) from connection_sessions s
+        where s.connection_id = cn.id and s.framed_ip is not null order by s.started_at desc limit 1))`.as('ip'),
+    ])
+    .where('cn.customer_id', '=', customerId)
+    .where('cn.disabled_at', 'is', null);
+  if (filter.blocked !== undefined) q = q.where('cn.blocked', '=', filter.blocked);
+  if (filter.blockReason !== undefined) q = q.where('cn.block_reason', '=', filter.blockReason);
+  return (await q.orderBy('cn.id').execute()) as ConnectionRow[];
+}
+
+export async function findCustomerName(db: Conn, id: number) {
+  return db.selectFrom('customers').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The connection and what self-unblock decides on, locked against a concurrent request. */
+export async function lockConnectionForUnblock(tx: Tx, id: number) {
+  return tx
+    .selectFrom('connections as cn')
+    .innerJoin('contracts as k', 'k.id', 'cn.contract_id')
+    .innerJoin('blocking_rules as br', 'br.id', 'k.blocking_rule_id')
+    .select([
+      'cn.id',
+      'cn.blocked',
+      'cn.block_reason',
+      'cn.reduced',
+      'cn.self_unblock_allowed',
+      'cn.disabled_at',
+      'k.status as contract_status',
+      'br.self_unblock_days',
+      'br.self_unblocks_per_month',
+    ])
+    .where('cn.id', '=', id)
+    .forUpdate('cn')
+    .executeTakeFirst();
+}
+
+/** Self-unblocks of the connection in the São Paulo calendar month of `now`. */
+export async function countSelfUnblocksThisMonth(db: Conn, connectionId: number, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('connection_self_unblocks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('connection_id', '=', connectionId)
+    .where(
+      'requested_at',
+      '>=',
+      sql<Date>`(date_trunc('month', ${now}::timestamptz at time zone 'America/Sao_Paulo') at time zone 'America/Sao_Paulo')`,
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertSelfUnblock(
+  tx: Tx,
+  row: { connectionId: number; at: Date; days: number; until: Date; channel: 'api' | 'api_v2'; wasBlocked: boolean; wasReduced: boolean; previousReason: string | null },
+) {
+  await tx
+    .insertInto('connection_self_unblocks')
+    .values({
+      connection_id: row.connectionId,
+      requested_at: row.at,
+      days: row.days,
+      unblocked_until: row.until,
+      channel: row.channel,
+      was_blocked: row.wasBlocked,
+      was_reduced: row.wasReduced,
+      previous_block_reason: row.previousReason,
+    })
+    .execute();
+}
+
+/** The latest accounting session of the connection, with its NAS. */
+export async function latestSession(db: Conn, connectionId: number) {
+  return db
+    .selectFrom('connection_sessions as s')
+    .innerJoin('connections as cn', 'cn.id', 's.connection_id')
+    .leftJoin('servers as sv', (j) => j.on(sql<boolean>`sv.id = coalesce(s.server_id, cn.server_id)`))
+    .select([
+      's.username',
+      sql<string | null>`host(s.framed_ip)`.as('framed_ip'),
+      's.started_at',
+      's.stopped_at',
+      's.input_bytes',
+      's.output_bytes',
+      sql<string | null>`host(sv.ip_address)`.as('nas_ip'),
+    ])
+    .where('s.connection_id', '=', connectionId)
+    .orderBy('s.started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function connectionExists(db: Conn, id: number): Promise<boolean> {
+  return (await db.selectFrom('connections').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

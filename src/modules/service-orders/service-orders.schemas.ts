@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+
+const nInt = Type.Union([Type.Integer(), Type.Null()]);
+const nStr = Type.Union([Type.String(), Type.Null()]);
+
+export const coreOrder = Type.Object({
+  id: Type.Integer(),
+  pessoaId: Type.Integer(),
+  pessoa: Type.String(),
+  empresaId: Type.Integer(),
+  contratoId: nInt,
+  conexaoId: nInt,
+  atendimentoId: nInt,
+  protocoloAtendimento: nStr,
+  tipo: Type.Integer(),
+  tipoDescricao: Type.String(),
+  grupoServicoId: Type.Integer(),
+  tecnicoId: Type.Integer(),
+  tecnico: Type.String(),
+  equipeId: nInt,
+  categoria: Type.Integer(),
+  situacao: Type.String(),
+  defeitoReclamado: Type.String(),
+  defeitoConstatado: nStr,
+  indicacoes: nStr,
+  servicoPrestado: nStr,
+  classificacaoEncerramento: nInt,
+  dataAbertura: Type.String(),
+  dataAgendamento: nStr,
+  dataEncerramento: nStr,
+  condominioId: nInt,
+  logradouroId: Type.Integer(),
+  logradouro: Type.String(),
+  numero: Type.Union([Type.Integer(), Type.String()]),
+  complemento: nStr,
+  bairro: Type.String(),
+  cidade: Type.String(),
+  uf: Type.String(),
+  cep: Type.String(),
+});
+
+export const agendaItem = Type.Object({
+  Cliente: Type.String(),
+  Data: Type.String(),
+  Data_agendamento: Type.String(),
+  Descricao_os: Type.String(),
+  Protocolo: Type.String(),
+  Técnico: Type.String(),
+  bairro: Type.String(),
+  cep: Type.String(),
+  codCliente: Type.Integer(),
+  codcontrato: nInt,
+  codos: Type.Integer(),
+  codpessoa: Type.Integer(),
+  logradouro: Type.String(),
+  siglaestado: Type.String(),
+  status: Type.Integer(),
+});

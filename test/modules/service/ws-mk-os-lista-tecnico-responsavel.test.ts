@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { tokenFor } from '../../support/access.ts';
+import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
+import { createServiceWorld, type ServiceWorld, serviceModules } from '../../support/factories/service.ts';
+import { mk } from '../../support/mk-client.ts';
+
+describe('WSMKOSListaTecnicoResponsavel', () => {
+  let t: TestApp;
+  let w: ServiceWorld;
+  before(async () => {
+    t = await buildTestApp({ modules: serviceModules() });
+    w = await createServiceWorld(t.db);
+  });
+  after(async () => t.close());
+
+  test('Tecnicos: the active technicians (the codes CriarOrdemServico accepts)', async () => {
+    const res = await mk(t.app, 'WSMKOSListaTecnicoResponsavel', { token: await tokenFor(t.db) });
+    assert.equal(res.body.status, 'OK');
+    assert.deepEqual(res.body.Tecnicos, [
+      { codtecnico: w.technician, nome: 'ANDERSON LIMA' },
+      { codtecnico: w.otherTechnician, nome: 'EDSON BATISTA' },
+    ]);
+  });
+});
