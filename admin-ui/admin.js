@@ -58,7 +58,7 @@ function openTab(name) {
   $('#wizard').hidden = true;
   show('');
   if (name === 'profiles') { $('#tab-profiles').hidden = false; return loadProfiles(); }
-  if (name === 'operators') { $('#tab-operators').hidden = false; return loadOperators(); }
+  if (name === 'operators') { $('#tab-operators').hidden = false; return Promise.all([loadOperators(), loadApiKeys()]); }
   panel = { name, page: 1, filters: {} };
   $('#panel-filters').reset();
   $('#panel-filters').hidden = name === 'specific-operators';
@@ -197,6 +197,37 @@ async function loadOperators() {
   ])));
 }
 
+// ---- admin API keys
+const when = (iso) => (iso ? new Date(iso).toLocaleString('pt-BR') : '—');
+
+async function loadApiKeys() {
+  const { items } = await api('GET', '/api-keys');
+  $('#api-keys-table tbody').replaceChildren(...items.map((k) => el('tr', {}, [
+    el('td', { text: k.description }), el('td', { text: k.operator }), el('td', { text: `${k.prefix}…` }),
+    el('td', { text: when(k.createdAt) }), el('td', { text: when(k.lastUsedAt) }), el('td', { text: when(k.revokedAt) }),
+    el('td', {}, k.revokedAt ? [] : [el('button', { type: 'button', text: 'Revogar', on: { click: () => revokeApiKey(k).catch((e) => show(e.message)) } })]),
+  ])));
+}
+
+async function revokeApiKey(k) {
+  await api('POST', `/api-keys/${k.id}/revoke`);
+  show(`Chave "${k.description}" revogada.`, true);
+  await loadApiKeys();
+}
+
+async function createApiKey(event) {
+  event.preventDefault();
+  const f = event.target;
+  try {
+    const r = await api('POST', '/api-keys', { description: f.description.value.trim() });
+    revealSecret(`chave de API "${r.apiKey.description}": ${r.key}`);
+    f.reset();
+    await loadApiKeys();
+  } catch (e) {
+    show(e.message);
+  }
+}
+
 function revealSecret(text) {
   $('#secret-text').textContent = text;
   $('#secret-box').hidden = false;
@@ -245,6 +276,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#wizard-cancel').addEventListener('click', () => openTab('profiles'));
   $('#wizard-form').addEventListener('submit', finishWizard);
   $('#operator-form').addEventListener('submit', createOperator);
+  $('#api-key-form').addEventListener('submit', createApiKey);
   $('#panel-filters').addEventListener('submit', (event) => {
     event.preventDefault();
     panel.filters = Object.fromEntries(new FormData(event.target));

@@ -57,6 +57,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const activity = new ActivityLogBuffer(options.db, (err) => app.log.warn({ err }, 'activity log write failed'));
   if (options.config.activityLog) registerActivityLog(app, activity, options.clock);
   else app.addHook('onClose', async () => activity.close());
+  app.decorate('flushActivityLog', () => activity.flush());
   registerHealth(app, options.db);
   const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
   app.addHook('onClose', async () => stopSessionCache());

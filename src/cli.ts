@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/index.ts';
 import { progressBar } from './cli/progress.ts';
 import { createOperatorCommand } from './cli/create-operator.ts';
+import { radiusConfigCommand } from './cli/radius-config.ts';
 import { startServer } from './main.ts';
 
 const USAGE = `usage: provedor <command>
@@ -13,6 +14,8 @@ const USAGE = `usage: provedor <command>
   migrate                                          apply database migrations
   seed --demo [--customers N] [--seed S]           fill an empty database with demo data
   create-operator --login L [--name N] [--admin]   create an operator and print its API token
+  radius-config [--out DIR] [--listen IP] [--auth-port N] [--acct-port N] [--freeradius-dir D]
+                                                   FreeRADIUS config on this PostgreSQL database
 
 settings (environment variables, also accepted as PROVEDOR_<NAME>):
 ${describeSettings()}`;
@@ -28,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
       login: { type: 'string' },
       name: { type: 'string' },
       admin: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      listen: { type: 'string' },
+      'auth-port': { type: 'string' },
+      'acct-port': { type: 'string' },
+      'freeradius-dir': { type: 'string' },
     },
   });
   const config = loadConfig(process.env, values.demo ? { demo: true } : {});
@@ -46,6 +54,11 @@ async function main(argv: string[]): Promise<number> {
       return seedCommand(config, values);
     case 'create-operator':
       return createOperatorCommand(config, { login: values.login, name: values.name, admin: values.admin });
+    case 'radius-config':
+      return radiusConfigCommand(config.databaseUrl, {
+        out: values.out, listen: values.listen, authPort: values['auth-port'], acctPort: values['acct-port'],
+        freeradiusDir: values['freeradius-dir'],
+      });
     default:
       console.error(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -33,6 +33,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Seconds between runs of the blocking job (scheduled blocks, self-unblock expiry); 0 = off. */
   blockingJobIntervalSeconds: number;
+  /** Seconds between runs of the RADIUS Disconnect/CoA worker (radius_outbox); 0 = off. */
+  radiusCoaIntervalSeconds: number;
   /** Benchmarks only: false stops recording webservice calls in the activity log. */
   activityLog: boolean;
 }
@@ -138,6 +140,18 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     parse: int(0, 86_400),
     default: 60,
     help: 'seconds between blocking job runs (scheduled blocks, self-unblock expiry); 0 = off',
+  },
+  ACTIVITY_LOG: {
+    key: 'activityLog',
+    parse: bool,
+    default: true,
+    help: 'record every webservice call in the activity log (turn off only to measure its cost)',
+  },
+  RADIUS_COA_INTERVAL_SECONDS: {
+    key: 'radiusCoaIntervalSeconds',
+    parse: int(0, 3600),
+    default: 5,
+    help: 'seconds between runs of the RADIUS Disconnect/CoA worker (radius_outbox); 0 = off',
   },
 };
 

@@ -12,6 +12,8 @@ test('defaults: port 8080 on 127.0.0.1, embedded database, 90-day retention', ()
   assert.equal(c.trustProxy, false);
   assert.equal(c.activityRetentionDays, 90);
   assert.equal(c.publicUrl, 'http://127.0.0.1:8080');
+  assert.equal(c.activityLog, true, 'every call is logged unless ACTIVITY_LOG=false');
+  assert.equal(loadConfig({ ...secret, ACTIVITY_LOG: 'false' }).activityLog, false);
 });
 
 test('settings are read bare or with the PROVEDOR_ prefix', () => {

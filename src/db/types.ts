@@ -57,6 +57,18 @@ export interface ActivityLogTable {
   query: string | null;
 }
 
+export interface AdminApiKeysTable {
+  id: Generated<number>;
+  operator_id: number;
+  description: string;
+  key_hash: string;
+  key_prefix: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_by: number | null;
+}
+
 export interface AdminSessionsTable {
   id: GeneratedAlways<number>;
   token_hash: string;
@@ -123,6 +135,7 @@ export interface CardVaultEntriesTable {
   ciphertext: string;
   auth_tag: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  key_id: string;
 }
 
 export interface ChartOfAccountsTable {
@@ -556,6 +569,23 @@ export interface LeadsTable {
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface NasTable {
+  id: number | null;
+  nasname: string | null;
+  shortname: string | null;
+  type: string | null;
+  ports: number | null;
+  secret: string | null;
+  server: string | null;
+  community: string | null;
+  description: string | null;
+}
+
+export interface NasreloadTable {
+  nasipaddress: string;
+  reloadtime: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface NeighbourhoodsTable {
   id: Generated<number>;
   city_id: number;
@@ -716,11 +746,132 @@ export interface PostalCodesTable {
   street_id: number | null;
 }
 
+export interface RadacctTable {
+  radacctid: Generated<number>;
+  acctsessionid: string;
+  acctuniqueid: string;
+  username: string | null;
+  realm: string | null;
+  nasipaddress: string;
+  nasportid: string | null;
+  nasporttype: string | null;
+  acctstarttime: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acctupdatetime: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acctstoptime: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acctinterval: number | null;
+  acctsessiontime: number | null;
+  acctauthentic: string | null;
+  connectinfo_start: string | null;
+  connectinfo_stop: string | null;
+  acctinputoctets: number | null;
+  acctoutputoctets: number | null;
+  calledstationid: string | null;
+  callingstationid: string | null;
+  acctterminatecause: string | null;
+  servicetype: string | null;
+  framedprotocol: string | null;
+  framedipaddress: string | null;
+  framedipv6address: string | null;
+  framedipv6prefix: string | null;
+  framedinterfaceid: string | null;
+  delegatedipv6prefix: string | null;
+  class: string | null;
+}
+
+export interface RadcheckTable {
+  id: number | null;
+  username: string | null;
+  attribute: string | null;
+  op: string | null;
+  value: string | null;
+}
+
+export interface RadgroupcheckTable {
+  id: number | null;
+  groupname: string | null;
+  attribute: string | null;
+  op: string | null;
+  value: string | null;
+}
+
+export interface RadgroupreplyTable {
+  id: number | null;
+  groupname: string | null;
+  attribute: string | null;
+  op: string | null;
+  value: string | null;
+}
+
+export interface RadiusConnectionsTable {
+  id: number | null;
+  username: string | null;
+  password: string | null;
+  blocked: boolean | null;
+  download_kbps: number | null;
+  upload_kbps: number | null;
+  fixed_ip: string | null;
+}
+
+export interface RadiusOutboxTable {
+  id: Generated<number>;
+  connection_id: number;
+  kind: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  result: string | null;
+  last_error: string | null;
+}
+
+export interface RadiusSettingsTable {
+  id: Generated<number>;
+  blocked_action: Generated<string>;
+  redirect_pool: Generated<string>;
+  blocked_group: Generated<string>;
+  rate_limit_attribute: Generated<string>;
+}
+
+export interface RadpostauthTable {
+  id: Generated<number>;
+  username: string;
+  pass: string | null;
+  reply: string | null;
+  calledstationid: string | null;
+  callingstationid: string | null;
+  authdate: ColumnType<Date, Date | string | undefined, Date | string>;
+  class: string | null;
+}
+
+export interface RadreplyTable {
+  id: number | null;
+  username: string | null;
+  attribute: string | null;
+  op: string | null;
+  value: string | null;
+}
+
+export interface RadusergroupTable {
+  id: number | null;
+  username: string | null;
+  groupname: string | null;
+  priority: number | null;
+}
+
 export interface ResellersTable {
   id: Generated<number>;
   name: string;
   document: string | null;
   active: Generated<boolean>;
+}
+
+export interface SacLoginFailuresTable {
+  scope: string;
+  key: string;
+  failures: number;
+  window_started_at: ColumnType<Date, Date | string, Date | string>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SalesConsultantsTable {
@@ -753,6 +904,7 @@ export interface ServersTable {
   radius_secret: string | null;
   active: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  coa_port: Generated<number>;
 }
 
 export interface ServiceGroupsTable {
@@ -983,6 +1135,7 @@ export interface DB {
   access_plans: AccessPlansTable;
   access_points: AccessPointsTable;
   activity_log: ActivityLogTable;
+  admin_api_keys: AdminApiKeysTable;
   admin_sessions: AdminSessionsTable;
   attendance_groups: AttendanceGroupsTable;
   attendants: AttendantsTable;
@@ -1021,6 +1174,8 @@ export interface DB {
   ip_addresses: IpAddressesTable;
   ip_pools: IpPoolsTable;
   leads: LeadsTable;
+  nas: NasTable;
+  nasreload: NasreloadTable;
   neighbourhoods: NeighbourhoodsTable;
   network_box_ports: NetworkBoxPortsTable;
   network_boxes: NetworkBoxesTable;
@@ -1036,7 +1191,18 @@ export interface DB {
   plan_types: PlanTypesTable;
   port_reservations: PortReservationsTable;
   postal_codes: PostalCodesTable;
+  radacct: RadacctTable;
+  radcheck: RadcheckTable;
+  radgroupcheck: RadgroupcheckTable;
+  radgroupreply: RadgroupreplyTable;
+  radius_connections: RadiusConnectionsTable;
+  radius_outbox: RadiusOutboxTable;
+  radius_settings: RadiusSettingsTable;
+  radpostauth: RadpostauthTable;
+  radreply: RadreplyTable;
+  radusergroup: RadusergroupTable;
   resellers: ResellersTable;
+  sac_login_failures: SacLoginFailuresTable;
   sales_consultants: SalesConsultantsTable;
   schema_migrations: SchemaMigrationsTable;
   server_access_plans: ServerAccessPlansTable;

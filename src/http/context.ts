@@ -45,6 +45,10 @@ export interface Actor {
 export type Surface = 'mk' | 'core-api' | 'admin';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Writes the buffered activity rows now (tests, shutdown). */
+    flushActivityLog(): Promise<void>;
+  }
   interface FastifyRequest {
     caller: Caller | null;
     /** MK error number of the answer, for the activity log. */

@@ -10,6 +10,7 @@ import { notificationsModule } from './notifications/index.ts';
 import { outagesModule } from './outages/index.ts';
 import { paymentsModule } from './payments/index.ts';
 import { plansModule } from './plans/index.ts';
+import { radiusModule } from './radius/index.ts';
 import { serviceOrdersModule } from './service-orders/index.ts';
 import { ticketsModule } from './tickets/index.ts';
 import { webserviceAdminModule } from './webservice-admin/index.ts';
@@ -28,6 +29,7 @@ export const modules: Module[] = [
   connectionsModule,
   crmModule,
   outagesModule,
+  radiusModule,
   serviceOrdersModule,
   ticketsModule,
 ];

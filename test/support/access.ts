@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/database.ts';
 import { hashPassword } from '../../src/lib/password.ts';
-import { hmacHex, newSessionToken, sha256Hex } from '../../src/lib/tokens.ts';
+import { newSessionToken, sha256Hex } from '../../src/lib/tokens.ts';
+import { contraSenhaHash } from '../../src/modules/auth/contra-senha-lookup.ts';
 import { TEST_SECRET } from './build-test-app.ts';
 
 let counter = 0;
@@ -51,7 +52,7 @@ export async function createAccess(db: Db, o: AccessOptions = {}): Promise<Acces
       active: o.active ?? true,
       expiry_minutes: o.expiryMinutes ?? 60,
       single_use: o.singleUse ?? false,
-      secret_hmac: kind === 'general' ? hmacHex(TEST_SECRET, contraSenha) : null,
+      secret_hmac: kind === 'general' ? contraSenhaHash({ secretKey: TEST_SECRET }, contraSenha) : null,
       starts_on: kind === 'specific' ? (o.startsOn ?? '2026-01-01') : null,
       ends_on: kind === 'specific' ? (o.endsOn ?? '2026-12-31') : null,
       limit_to_ip_list: o.limitToIps !== undefined,

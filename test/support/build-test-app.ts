@@ -24,7 +24,15 @@ export async function buildTestApp(
   const clock = options.clock ?? new TestClock();
   const config = loadConfig(
     {},
-    { dataDir: '.tmp/test-data', secretKey: TEST_SECRET, logLevel: 'silent', publicUrl: 'http://provedor.test', ...options.config },
+    {
+      dataDir: '.tmp/test-data',
+      secretKey: TEST_SECRET,
+      logLevel: 'silent',
+      publicUrl: 'http://provedor.test',
+      // Background jobs stay off in tests; tests run a job's pass explicitly.
+      blockingJobIntervalSeconds: 0,
+      ...options.config,
+    },
   );
   const lines = options.logLines;
   // logLines: capture the JSON log lines (level info) instead of discarding them.

@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import { seedDemoAccess } from '../../modules/auth/demo-access.ts';
+import { seedDemoConnections } from './demo-connections.ts';
 import { seedDemoCrm } from './demo-crm.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDomain } from './domain/index.ts';
+import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoService } from './demo-service.ts';
 
 export interface DemoSeedOptions {
   customers: number;
@@ -24,5 +27,8 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions): Promise<Record<st
   Object.assign(counts, await seedDomain(db, opts));
   Object.assign(counts, await seedDemoCrm(db));
   Object.assign(counts, await seedDemoContracts(db, opts));
+  Object.assign(counts, await seedDemoConnections(db, opts.now));
+  Object.assign(counts, await seedDemoPlans(db, opts.now));
+  Object.assign(counts, await seedDemoService(db, opts.now));
   return counts;
 }

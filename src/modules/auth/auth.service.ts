@@ -1,19 +1,20 @@
 import type { AppDeps } from '../../http/context.ts';
 import { ALL_SERVICES } from '../../http/endpoint.ts';
-import { MkError } from '../../http/mk/mk-errors.ts';
+import { isMkError, MkError } from '../../http/mk/mk-errors.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { verifyPassword } from '../../lib/password.ts';
-import { hmacHex, newSessionToken, sha256Hex } from '../../lib/tokens.ts';
+import { newSessionToken, sha256Hex } from '../../lib/tokens.ts';
 import {
   findActiveOperatorByLogin,
   findActiveOperatorByTokenHash,
-  findGeneralProfileBySecret,
   findSpecificProfilesOfOperator,
   insertSession,
   isOperatorInProfile,
   listProfileServices,
 } from './auth.repository.ts';
+import { type LoginRefusal, loginBlocked, recordLoginFailure } from './login-failures.ts';
+import { findProfileByContraSenha } from './contra-senha-lookup.ts';
 import { listProfileIps } from './session.repository.ts';
 
 export interface IssuedSession {
@@ -77,7 +78,7 @@ export async function authenticateGeneral(
   input: { userToken: string; contraSenha: string; service: number; ip: string },
 ): Promise<IssuedSession> {
   const operator = await findActiveOperatorByTokenHash(deps.db, sha256Hex(input.userToken));
-  const profile = await findGeneralProfileBySecret(deps.db, hmacHex(deps.config.secretKey, input.contraSenha));
+  const profile = await findProfileByContraSenha(deps.db, deps.config, input.contraSenha);
   if (!operator || !profile) throw new MkError('authFailed');
   return issue(deps, profile, operator.id, input.service, input.ip);
 }
@@ -87,15 +88,25 @@ export async function authenticateOperator(
   deps: AppDeps,
   input: { login: string; password: string; ip: string },
 ): Promise<IssuedSession> {
+  if (await loginBlocked(deps.db, input.login, input.ip, deps.clock.now())) throw new MkError('tooManyRequests');
   const operator = await findActiveOperatorByLogin(deps.db, input.login);
   // Verify even for unknown logins, so response time does not reveal which logins exist.
   const passwordOk = await verifyPassword(input.password, operator?.password_hash ?? DUMMY_HASH);
-  if (!operator || !passwordOk) throw new MkError('authFailed');
+  const refuse = async (reason: LoginRefusal) => {
+    await recordLoginFailure(deps.db, { entryPoint: 'ws_operator_login', login: input.login, ip: input.ip, reason, at: deps.clock.now() });
+    return new MkError('authFailed');
+  };
+  if (!operator || !passwordOk) throw await refuse(operator ? 'wrong_password' : 'unknown_login');
   const today = todayInSaoPaulo(deps.clock.now());
   const profiles = await findSpecificProfilesOfOperator(deps.db, operator.id);
   const inForce = profiles.find((p) => p.active && p.starts_on! <= today && today <= p.ends_on!);
-  if (!inForce) throw new MkError('authFailed');
-  return issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+  if (!inForce) throw await refuse('not_allowed');
+  try {
+    return await issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+  } catch (error) {
+    if (isMkError(error) && error.kind === 'authFailed') throw await refuse('not_allowed');
+    throw error;
+  }
 }
 
 const DUMMY_HASH =

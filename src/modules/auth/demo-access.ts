@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { hashPassword } from '../../lib/password.ts';
-import { hmacHex, sha256Hex } from '../../lib/tokens.ts';
+import { sha256Hex } from '../../lib/tokens.ts';
+import { contraSenhaHash } from './contra-senha-lookup.ts';
 import { ALL_SERVICES } from '../../http/endpoint.ts';
 
 /** Demo-only credentials, printed in the README. Never created outside demo mode. */
@@ -33,7 +34,7 @@ export async function seedDemoAccess(db: Db, opts: { secretKey: string; now: Dat
         description: 'Perfil de demonstração (todos os serviços)',
         expiry_minutes: 60,
         single_use: false,
-        secret_hmac: hmacHex(opts.secretKey, DEMO_ACCESS.contraSenha),
+        secret_hmac: contraSenhaHash({ secretKey: opts.secretKey }, DEMO_ACCESS.contraSenha),
         created_by: operator.id,
       })
       .returning('id')

@@ -65,7 +65,7 @@ export async function pendingInvoices(deps: AppDeps, customerId: number) {
 /** WSMKSegundaViaCobranca: the invoice and a signed, expiring link to its PDF. */
 export async function secondCopy(deps: AppDeps, invoiceId: number) {
   const invoice = requireBoleto(requirePayable(await findInvoice(deps.db, invoiceId)));
-  const token = signBoletoToken(deps.config.secretKey, invoice.id, deps.clock.now());
+  const token = signBoletoToken(deps.config, invoice.id, deps.clock.now());
   return { invoice, url: boletoDownloadUrl(deps.config.publicUrl, token) };
 }
 

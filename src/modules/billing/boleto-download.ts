@@ -37,7 +37,7 @@ export async function boletoRoutes(app: FastifyInstance, deps: AppDeps): Promise
   app.get<{ Params: { file: string } }>('/boletos/:file', async (request, reply) => {
     const file = request.params.file;
     const check = file.endsWith('.pdf')
-      ? verifyBoletoToken(deps.config.secretKey, file.slice(0, -4), deps.clock.now())
+      ? verifyBoletoToken(deps.config, file.slice(0, -4), deps.clock.now())
       : ({ ok: false, reason: 'invalid' } as const);
     if (!check.ok) {
       const expired = check.reason === 'expired';

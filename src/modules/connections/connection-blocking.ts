@@ -1,5 +1,6 @@
 import { writeAudit } from '../../db/audit.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { enqueueRadiusAction } from '../radius/coa-outbox.ts';
 
 /** MK motivo_bloqueio: 1 non-payment, 3 indefinite, 5 contract not accepted. */
 export type BlockReason = 'non_payment' | 'indefinite' | 'contract_not_accepted';
@@ -44,6 +45,7 @@ export async function blockConnections(tx: Tx, sel: ConnectionSelector, reason: 
   for (const { id } of rows) {
     await writeAudit(tx, { actor: change.actor, action: 'connection.block', entity: 'connection', entityId: id, details: { reason, note: change.note ?? null }, at: change.at });
   }
+  await enqueueRadiusAction(tx, rows.map((r) => r.id), 'disconnect', change.at);
   return rows.map((r) => r.id);
 }
 
@@ -91,5 +93,6 @@ export async function unblockConnections(
       at: change.at,
     });
   }
+  await enqueueRadiusAction(tx, rows.map((r) => r.id), 'coa', change.at);
   return rows.map((r) => r.id);
 }

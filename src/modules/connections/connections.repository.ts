@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { latestRadiusSession } from '../radius/sessions.repository.ts';
 
 type Conn = Db | Tx;
 
@@ -64,6 +65,9 @@ export async function listConnectionsOf(
       'sd.city_name',
       'ap.name as plan_name',
       sql<string | null>`coalesce(host(ia.address), (
+        select host(r.framedipaddress) from radacct r
+        where lower(r.username) = lower(cn.username) and r.framedipaddress is not null
+        order by r.acctstarttime desc nulls last limit 1), (
         select host(s.framed_ip) from connection_sessions s
         where s.connection_id = cn.id and s.framed_ip is not null order by s.started_at desc limit 1))`.as('ip'),
     ])
@@ -134,8 +138,15 @@ export async function insertSelfUnblock(
     .execute();
 }
 
-/** The latest accounting session of the connection, with its NAS. */
+/** The latest accounting session of the connection, with its NAS: FreeRADIUS's radacct or our own. */
 export async function latestSession(db: Conn, connectionId: number) {
+  const radius = await latestRadiusSession(db, connectionId);
+  const own = await latestOwnSession(db, connectionId);
+  if (radius && (!own || radius.started_at.getTime() >= own.started_at.getTime())) return radius;
+  return own;
+}
+
+async function latestOwnSession(db: Conn, connectionId: number) {
   return db
     .selectFrom('connection_sessions as s')
     .innerJoin('connections as cn', 'cn.id', 's.connection_id')

@@ -10,6 +10,7 @@ import { wsmkConexaoPontoAcesso } from './endpoints/ws-mk-conexao-ponto-acesso.t
 import { wsmkConexaoServidorConcentrador } from './endpoints/ws-mk-conexao-servidor-concentrador.ts';
 import { wsmkConsultaConexaoAutenticada } from './endpoints/ws-mk-consulta-conexao-autenticada.ts';
 import { wsmkCriarConexao } from './endpoints/ws-mk-criar-conexao.ts';
+import { wsmkAlterarConexao } from './endpoints/ws-mk-alterar-conexao.ts';
 
 export const connectionsModule: Module = {
   name: 'connections',
@@ -24,6 +25,7 @@ export const connectionsModule: Module = {
     wsmkConexaoListaIP,
     wsmkConsultaConexaoAutenticada,
     wsmkCriarConexao,
+    wsmkAlterarConexao,
   ],
   routes: blockingJobRoutes,
 };

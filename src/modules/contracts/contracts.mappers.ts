@@ -44,7 +44,7 @@ export function nextDueDate(today: string, dueDay: number): string {
 
 /** An item of WSMKContratosPorCliente's ContratosAtivos (wire-formats §2, CONFIRMED keys). */
 export const toActiveContract = (k: ContractListRow, today: string) => ({
-  adesao: formatDateBr(k.signed_on),
+  adesao: k.signed_on,
   cd_empresa: k.company_id,
   codcontrato: k.id,
   nome_empresa: k.company_name,
@@ -54,7 +54,7 @@ export const toActiveContract = (k: ContractListRow, today: string) => ({
 
 /** An item of WSMKContratosPorClienteV2 (the four CONFIRMED keys). */
 export const toContractV2 = (k: ContractListRow) => ({
-  adesao: formatDateBr(k.signed_on),
+  adesao: k.signed_on,
   codcontrato: k.id,
   plano_acesso: planName(k),
   status_contrato: STATUS_WORD[k.status] ?? k.status,

@@ -4,7 +4,7 @@ const text = Type.String();
 const id = Type.Integer();
 
 export const activeContract = Type.Object({
-  adesao: Type.String({ description: 'DD/MM/AAAA' }),
+  adesao: Type.String({ description: 'AAAA-MM-DD (raw date column, as ConsultaClientes)' }),
   cd_empresa: id,
   codcontrato: id,
   nome_empresa: text,
@@ -13,7 +13,7 @@ export const activeContract = Type.Object({
 });
 
 export const contractV2 = Type.Object({
-  adesao: Type.String({ description: 'DD/MM/AAAA' }),
+  adesao: Type.String({ description: 'AAAA-MM-DD (raw date column, as ConsultaClientes)' }),
   codcontrato: id,
   plano_acesso: text,
   status_contrato: Type.String({ description: 'Ativo, Suspenso, Cancelado, Aguardando ativação' }),

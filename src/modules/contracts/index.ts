@@ -1,5 +1,6 @@
 import type { Module } from '../module.ts';
 import { wsmkAceiteContratualPendente } from './endpoints/ws-mk-aceite-contratual-pendente.ts';
+import { wsmkAceiteSelfieAssinatura } from './endpoints/ws-mk-aceite-selfie-assinatura.ts';
 import { wsmkAtivarContrato } from './endpoints/ws-mk-ativar-contrato.ts';
 import { wsmkConsultaContratoDoc } from './endpoints/ws-mk-consulta-contrato-doc.ts';
 import { wsmkContratoAlterarStatus } from './endpoints/ws-mk-contrato-alterar-status.ts';
@@ -17,5 +18,6 @@ export const contractsModule: Module = {
     wsmkAtivarContrato,
     wsmkContratoAlterarStatus,
     wsmkAceiteContratualPendente,
+    wsmkAceiteSelfieAssinatura,
   ],
 };

@@ -192,13 +192,10 @@ async function cancelOptions(tx: Tx, k: LockedContract, i: StatusChangeInput, to
     }
   }
   if (i.proportional) result.proportionalInvoiceId = await proportionalInvoice(tx, k, today, actor, now);
-  const disabled = await tx
-    .updateTable('connections')
-    .set({ disabled_at: now, scheduled_block_at: null })
-    .where('contract_id', '=', k.id)
-    .where('disabled_at', 'is', null)
-    .returning('id')
-    .execute();
+  // Connections given a future block date by this request keep working until the job blocks them.
+  let live = tx.updateTable('connections').set({ disabled_at: now, scheduled_block_at: null }).where('contract_id', '=', k.id).where('disabled_at', 'is', null);
+  if (result.scheduledConnections.length > 0) live = live.where('id', 'not in', result.scheduledConnections);
+  const disabled = await live.returning('id').execute();
   for (const { id } of disabled) {
     await writeAudit(tx, { actor, action: 'connection.disable', entity: 'connection', entityId: id, details: { contractId: k.id, reason: 'contract cancelled' }, at: now });
   }

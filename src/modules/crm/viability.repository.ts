@@ -38,6 +38,8 @@ export interface NearestQuery {
   longitude: number;
   radiusMeters: number;
   limit: number;
+  /** false only in the benchmark: the same query without the bounding box, as the baseline. */
+  prefilter?: boolean;
 }
 
 /** Great-circle (haversine) distance in metres from the given point to the box. */
@@ -67,10 +69,9 @@ export function nearestBoxesQuery(db: Q, q: NearestQuery) {
         .as('free_ports'),
     ])
     .where('b.active', '=', true)
-    .where('b.kind', '=', 'cto')
-    .where('b.latitude', '>=', bbox.latMin)
-    .where('b.latitude', '<=', bbox.latMax);
-  if (bbox.lonMin !== null && bbox.lonMax !== null) {
+    .where('b.kind', '=', 'cto');
+  if (q.prefilter !== false) query = query.where('b.latitude', '>=', bbox.latMin).where('b.latitude', '<=', bbox.latMax);
+  if (q.prefilter !== false && bbox.lonMin !== null && bbox.lonMax !== null) {
     query = query.where('b.longitude', '>=', bbox.lonMin).where('b.longitude', '<=', bbox.lonMax);
   }
   return query

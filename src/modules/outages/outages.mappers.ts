@@ -1,5 +1,5 @@
 // core-api shapes of the outage routes: bare arrays, lower/snake keys (cod, codconexao confirmed).
-import { formatDateTimeSql } from '../../lib/dates.ts';
+import { splitDateTime, ticketStatusCode, ticketStatusText } from '../tickets/tickets.mappers.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const yesNo = (b: boolean) => (b ? 'Sim' : 'Não');
@@ -45,7 +45,8 @@ export function toAffectedConnection(c: { id: number; username: string; contract
   };
 }
 
-const OS_STATUS: Record<string, string> = { open: 'Aberta', scheduled: 'Agendada', in_progress: 'Em andamento' };
+// The words of the service-orders module (core GET /os/id `situacao`).
+const OS_STATUS: Record<string, string> = { open: 'Aberta', scheduled: 'Agendada', in_progress: 'Em execução' };
 
 export function toOpenServiceOrder(s: {
   id: number; status: string; category: string; connection_id: number | null; contract_id: number | null; opened_at: Date;
@@ -66,24 +67,21 @@ export function toOpenServiceOrder(s: {
   };
 }
 
-// Letters as WSMKAtendimentos' codigo_status ("F" closed is confirmed; A/E inferred).
-const TICKET_STATUS: Record<string, [string, string]> = { open: ['A', 'Aberto'], in_progress: ['E', 'Em andamento'] };
-
 export function toOpenTicket(t: {
   id: number; protocol: string; status: string; connection_id: number | null; contract_id: number | null; opened_at: Date;
   description: string; customer_id: number; customer_name: string;
 }) {
-  const [code, label] = TICKET_STATUS[t.status] ?? ['A', 'Aberto'];
-  const [date, time] = formatDateTimeSql(t.opened_at).split(' ') as [string, string];
+  // Same letters and texts as WSMKAtendimentos (tickets module).
+  const [date, time] = splitDateTime(t.opened_at);
   return {
     codconexao: t.connection_id,
     codigo_atendimento: t.id,
     codigo_cliente: t.customer_id,
-    codigo_status: code,
+    codigo_status: ticketStatusCode(t.status),
     contratoid: t.contract_id,
     data_abertura: date,
     descricao: t.description,
-    descricao_status: label,
+    descricao_status: ticketStatusText(t.status),
     hr_abertura: time,
     nome_cliente: t.customer_name,
     protocolo: t.protocol,

@@ -1,5 +1,6 @@
 import { type Tx, withTransaction } from '../../db/transaction.ts';
 import type { AppDeps } from '../../http/context.ts';
+import { BuiltInVault } from './card-gateway.ts';
 import { deleteDeadVaultBatch, deleteIdempotentBatch, tryRetentionLock } from './retention.repository.ts';
 
 // Shared by every instance: whoever holds it purges; "PRVDRPAY" truncated.
@@ -15,15 +16,18 @@ export interface PaymentsPurgeResult {
   ran: boolean;
   idempotentResponses: number;
   vaultEntries: number;
+  /** Vault entries re-encrypted under the current SECRET_KEY (after a rotation). */
+  rewrapped: number;
 }
 
 /**
- * Deletes expired idempotency answers and the vault entries of cards deactivated long ago, in
+ * Deletes expired idempotency answers and the vault entries of cards deactivated long ago, then
+ * re-encrypts vault entries of a retired secret under the current one. All in
  * batches, each batch in a transaction holding a transaction-scoped advisory lock (another
  * instance holding it → this run stops and leaves the work to that one).
  */
 export async function purgePaymentsData(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
   options: { batchSize?: number } = {},
 ): Promise<PaymentsPurgeResult> {
   const batchSize = options.batchSize ?? 2000;
@@ -40,9 +44,11 @@ export async function purgePaymentsData(
     }
   };
   const idempotentResponses = await inBatches((tx) => deleteIdempotentBatch(tx, idemCutoff, batchSize));
-  if (idempotentResponses === null) return { ran: false, idempotentResponses: 0, vaultEntries: 0 };
+  if (idempotentResponses === null) return { ran: false, idempotentResponses: 0, vaultEntries: 0, rewrapped: 0 };
   const vaultEntries = (await inBatches((tx) => deleteDeadVaultBatch(tx, cardCutoff, batchSize))) ?? 0;
-  return { ran: true, idempotentResponses, vaultEntries };
+  const vault = new BuiltInVault(deps.config);
+  const rewrapped = (await inBatches((tx) => vault.rewrap(tx, Math.min(batchSize, 500)))) ?? 0;
+  return { ran: true, idempotentResponses, vaultEntries, rewrapped };
 }
 
 /** Runs the purge every `intervalMs` (first run after one interval); returns the stopper. */
@@ -52,7 +58,7 @@ export function startPaymentsRetention(deps: AppDeps, intervalMs = HOUR): () => 
     running = running
       .then(() => purgePaymentsData(deps))
       .then((r) => {
-        if (r.idempotentResponses + r.vaultEntries > 0) deps.log.info(r, 'payments retention purge');
+        if (r.idempotentResponses + r.vaultEntries + r.rewrapped > 0) deps.log.info(r, 'payments retention purge');
       })
       .catch((err) => deps.log.warn({ err }, 'payments retention purge failed'));
   }, intervalMs);

@@ -26,13 +26,17 @@ export async function findSettlementRules(db: Db | Tx, profileId: number | undef
 
 const percent = (bp: number) => `${(bp / 100).toLocaleString('pt-BR', { maximumFractionDigits: 2 })} %`;
 
-/** Refuses a discount above the profile's maximum share of `sumCents`. */
-export function checkDiscount(rules: SettlementRules, discountCents: number, sumCents: number): void {
-  if (discountCents <= 0) return;
-  if (discountCents * 10_000 > rules.maxDiscountBp * sumCents) {
+/**
+ * Refuses a discount above what the order itself grants (the ISP's own discount rules, priced by
+ * WSMKPedidoLiquidacao) plus the profile's maximum share of `sumCents`.
+ */
+export function checkDiscount(rules: SettlementRules, discountCents: number, sumCents: number, orderDiscountCents = 0): void {
+  if (discountCents <= orderDiscountCents) return;
+  if ((discountCents - orderDiscountCents) * 10_000 > rules.maxDiscountBp * sumCents) {
+    const own = orderDiscountCents > 0 ? ` além do desconto do pedido, ${formatBrl(orderDiscountCents)}` : '';
     throw new MkError(
       'conflict',
-      `Desconto de ${formatBrl(discountCents)} acima do máximo permitido para este perfil (${percent(rules.maxDiscountBp)} de ${formatBrl(sumCents)}).`,
+      `Desconto de ${formatBrl(discountCents)} acima do máximo permitido para este perfil (${percent(rules.maxDiscountBp)} de ${formatBrl(sumCents)}${own}).`,
     );
   }
 }

@@ -134,7 +134,7 @@ export async function settleV2(
       `Parâmetro inválido: valor_total (${formatBrl(input.totalCents)}) difere de faturas ${formatBrl(sum)} − desconto + acréscimo = ${formatBrl(expected)}.`,
     );
   }
-  checkDiscount(rules, input.discountCents, sum);
+  checkDiscount(rules, input.discountCents, sum, lines.reduce((acc, l) => acc + l.discount_cents, 0));
   checkNonZero(rules, input.totalCents);
   await requireAccount(deps, input.accountId, order.company_id);
   const settled = await settle(deps, caller, order, {

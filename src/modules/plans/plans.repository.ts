@@ -34,6 +34,25 @@ export const findPlan = (db: Conn, id: number) => plans(db).where('ap.id', '=', 
 export const activePlansOfType = (db: Conn, typeId: number) =>
   plans(db).where('ap.plan_type_id', '=', typeId).where('ap.active', '=', true).orderBy('ap.company_id').orderBy('ap.name').orderBy('ap.id').execute();
 
+/**
+ * The check for NovoContrato's CodigoPlanoAcesso (and CriarConexao's, with type 1): an active plan
+ * of that type — what WSMKListaPlanoAcesso lists — or, for type 12 (CRM), an active CRM product
+ * (WSMKConsultaPlanos with ativo=S). Pass the customer's company to require the plan's.
+ */
+export async function isAcceptedPlanCode(db: Conn, typeId: number, id: number, companyId?: number): Promise<boolean> {
+  const row =
+    typeId === 12
+      ? await db.selectFrom('crm_products').select('company_id').where('id', '=', id).where('active', '=', true).executeTakeFirst()
+      : await db
+          .selectFrom('access_plans')
+          .select('company_id')
+          .where('id', '=', id)
+          .where('plan_type_id', '=', typeId)
+          .where('active', '=', true)
+          .executeTakeFirst();
+  return row !== undefined && (companyId === undefined || row.company_id === companyId);
+}
+
 export const plansNamed = (db: Conn, text: string) => plans(db).where(contains('ap.name', text)).orderBy('ap.name').orderBy('ap.id').execute();
 
 export const plansOfCompany = (db: Conn, companyId: number) => plans(db).where('ap.company_id', '=', companyId).orderBy('ap.id').execute();

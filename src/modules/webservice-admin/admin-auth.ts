@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
-import { constantTimeEqual, hmacHex, sha256Hex } from '../../lib/tokens.ts';
-import { findActiveOperatorByApiToken, findAdminSession } from './admin-session.repository.ts';
+import { purposeHmacHex } from '../../lib/keys.ts';
+import { constantTimeEqual, sha256Hex } from '../../lib/tokens.ts';
+import { findAdminSession } from './admin-session.repository.ts';
+import { findLiveApiKey, touchApiKey } from './api-keys.repository.ts';
 
 export const ADMIN_COOKIE = 'provedor_admin';
 export const ADMIN_SESSION_HOURS = 8;
@@ -28,7 +30,7 @@ declare module 'fastify' {
  * for it again after a reload without the server keeping it in clear.
  */
 export const csrfTokenFor = (secretKey: string, sessionToken: string): string =>
-  hmacHex(secretKey, `admin-csrf:${sessionToken}`);
+  purposeHmacHex(secretKey, 'admin-csrf', sessionToken);
 
 export const actorOf = (admin: AdminPrincipal): string => `operator:${admin.login}`;
 
@@ -48,18 +50,21 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
- * onRequest hook of the protected admin routes: resolves the operator from the bearer API token
- * (scripts; CSRF does not apply) or the session cookie (browser; state changes need X-CSRF-Token).
+ * onRequest hook of the protected admin routes: resolves the operator from a bearer admin API
+ * key (scripts; CSRF does not apply) or the session cookie (browser; state changes need X-CSRF-Token).
  * Only active `is_admin` operators get through.
  */
 export function adminGuard(deps: AppDeps) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const bearer = bearerToken(request);
     if (bearer) {
-      const operator = await findActiveOperatorByApiToken(deps.db, sha256Hex(bearer));
-      if (!operator) throw new MkError('tokenInvalid', 'Token de API inválido.');
-      if (!operator.is_admin) throw new MkError('authNotAllowed', 'Operador sem permissão de administração.');
-      request.admin = { operatorId: operator.id, login: operator.login, name: operator.name, via: 'bearer', sessionId: null, sessionToken: null, expiresAt: null };
+      // Only admin API keys: an operator's webservice token travels in MK URLs and never
+      // opens the admin API.
+      const key = await findLiveApiKey(deps.db, sha256Hex(bearer));
+      if (!key) throw new MkError('tokenInvalid', 'Chave de API inválida ou revogada.');
+      if (!key.is_admin) throw new MkError('authNotAllowed', 'Operador sem permissão de administração.');
+      await touchApiKey(deps.db, key.id, deps.clock.now());
+      request.admin = { operatorId: key.operator_id, login: key.login, name: key.name, via: 'bearer', sessionId: null, sessionToken: null, expiresAt: null };
       return;
     }
     const cookie = request.cookies[ADMIN_COOKIE];

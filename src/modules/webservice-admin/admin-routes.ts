@@ -4,6 +4,7 @@ import type { AppDeps } from '../../http/context.ts';
 import { sessionCacheOf } from '../auth/session-cache.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
+import { registerApiKeyRoutes } from './api-keys.routes.ts';
 import { registerCrmSettingsRoutes } from './crm-settings.routes.ts';
 import { startActivityRetention } from './activity-retention.ts';
 import { registerLoginRoutes } from './login.routes.ts';
@@ -12,7 +13,7 @@ import { registerPanelRoutes } from './panels.routes.ts';
 import { registerProfileRoutes } from './profiles.routes.ts';
 import { registerSettlementRuleRoutes } from './settlement-rules.routes.ts';
 
-/** The webservice manager: admin page, /admin/api (cookie+CSRF or bearer), retention job. */
+/** The webservice manager: admin page, /admin/api (cookie+CSRF or admin API key), retention job. */
 export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('admin', null);
@@ -27,6 +28,7 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);
     await registerPanelRoutes(api, deps);
+    await registerApiKeyRoutes(api, deps);
     await registerSettlementRuleRoutes(api, deps);
     await registerCrmSettingsRoutes(api, deps);
   });

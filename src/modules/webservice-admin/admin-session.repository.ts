@@ -17,15 +17,6 @@ export async function findActiveOperatorForLogin(db: Db | Tx, login: string) {
     .executeTakeFirst();
 }
 
-export async function findActiveOperatorByApiToken(db: Db | Tx, tokenHash: string): Promise<AdminOperator | undefined> {
-  return db
-    .selectFrom('operators')
-    .select(['id', 'login', 'name', 'is_admin'])
-    .where('api_token_hash', '=', tokenHash)
-    .where('active', '=', true)
-    .executeTakeFirst();
-}
-
 export async function insertAdminSession(
   db: Db | Tx,
   row: { token_hash: string; operator_id: number; csrf_token_hash: string; created_at: Date; expires_at: Date },

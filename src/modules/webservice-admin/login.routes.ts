@@ -8,7 +8,7 @@ import { newApiToken, sha256Hex } from '../../lib/tokens.ts';
 import { ADMIN_COOKIE, ADMIN_SESSION_HOURS, actorOf, adminGuard, csrfTokenFor, requireAdmin } from './admin-auth.ts';
 import { deleteAdminSession, findActiveOperatorForLogin, insertAdminSession } from './admin-session.repository.ts';
 import { writeAudit } from '../../db/audit.ts';
-import { adminLoginBlocked, recordAdminLoginFailure } from './login-throttle.ts';
+import { loginBlocked, recordLoginFailure } from '../auth/login-failures.ts';
 
 const loginBody = Type.Object(
   { login: Type.String({ minLength: 1, maxLength: 60 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -35,14 +35,14 @@ export async function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): 
     async (request, reply) => {
       const { login, password } = request.body;
       const ip = request.ip;
-      if (await adminLoginBlocked(deps.db, login, ip, deps.clock.now())) throw new MkError('tooManyRequests');
+      if (await loginBlocked(deps.db, login, ip, deps.clock.now())) throw new MkError('tooManyRequests');
       const operator = await findActiveOperatorForLogin(deps.db, login);
       const ok = await verifyPassword(password, operator?.password_hash ?? DUMMY_HASH);
       // One answer for every refusal, so the login form tells nobody which logins exist or
       // whose password was right.
       if (!operator || !ok || !operator.is_admin) {
         const reason = !operator ? 'unknown_login' : !ok ? 'wrong_password' : 'not_admin';
-        await recordAdminLoginFailure(deps.db, { login, ip, reason, at: deps.clock.now() });
+        await recordLoginFailure(deps.db, { entryPoint: 'admin_session', login, ip, reason, at: deps.clock.now() });
         throw new MkError('authFailed', 'Login ou senha inválidos.');
       }
       const now = deps.clock.now();

@@ -3,8 +3,8 @@ import { MkError } from '../../http/mk/mk-errors.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { isValidIpEntry } from '../../lib/ip-match.ts';
-import { hmacHex } from '../../lib/tokens.ts';
 import { listProfileServices } from '../auth/auth.repository.ts';
+import { contraSenhaCandidates, contraSenhaHash } from '../auth/contra-senha-lookup.ts';
 import { isServiceCode, SERVICE_CODES } from '../auth/service-codes.ts';
 import { type AdminPrincipal, actorOf } from './admin-auth.ts';
 import { writeAudit } from '../../db/audit.ts';
@@ -23,9 +23,9 @@ async function checkData(deps: AppDeps, kind: string, input: ProfileDataInput, p
     if (input.contraSenha !== undefined) {
       const problem = contraSenhaProblem(input.contraSenha);
       if (problem) throw invalid(`Contra-senha inválida: ${problem}.`);
-      secretHmac = hmacHex(deps.config.secretKey, input.contraSenha);
-      if (await repo.isSecretTaken(deps.db, secretHmac, profileId)) {
-        throw new MkError('duplicate', 'Contra-senha já usada por outro perfil; escolha outra.');
+      secretHmac = contraSenhaHash(deps.config, input.contraSenha);
+      for (const hash of contraSenhaCandidates(deps.config, input.contraSenha)) {
+        if (await repo.isSecretTaken(deps.db, hash, profileId)) throw new MkError('duplicate', 'Contra-senha já usada por outro perfil; escolha outra.');
       }
     }
   } else {

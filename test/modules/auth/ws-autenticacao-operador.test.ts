@@ -71,4 +71,26 @@ describe('WSAutenticacaoOperador', () => {
     await t.db.updateTable('operators').set({ active: false }).where('id', '=', a.operatorId).execute();
     assertRefusal(await login(t, a), '007');
   });
+
+  test('10 refused passwords for one login, from any number of IPs, block that login (011) for 15 minutes', async () => {
+    t.clock.set('2026-11-25T12:00:00-03:00');
+    const a = await createAccess(t.db, { kind: 'specific' });
+    const from = (ip: string, password = a.operatorPassword) =>
+      mk(t.app, 'WSAutenticacaoOperador', { username: a.operatorLogin, password }, { ip });
+    for (let i = 0; i < 10; i += 1) assertRefusal(await from(`198.51.100.${i + 1}`, `wrong-${i}x`), '007');
+    assertRefusal(await from('192.0.2.50'), '011');
+    const other = await createAccess(t.db, { kind: 'specific' });
+    assert.equal((await mk(t.app, 'WSAutenticacaoOperador', { username: other.operatorLogin, password: other.operatorPassword }, { ip: '192.0.2.50' })).body.status, 'OK');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'login_failed')
+      .where('entity', '=', 'ws_operator_login')
+      .execute();
+    assert.ok(audit.filter((r) => (r.details as { login: string }).login === a.operatorLogin.toLowerCase()).length === 10);
+    assert.ok(!JSON.stringify(audit).includes('wrong-0x'));
+    t.clock.advance(15 * 60_000 + 1000);
+    assert.equal((await from('192.0.2.50')).body.status, 'OK');
+    t.clock.set('2026-11-24T12:00:00-03:00');
+  });
 });

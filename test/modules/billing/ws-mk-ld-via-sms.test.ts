@@ -19,7 +19,7 @@ describe('WSMKLDViaSMS', () => {
 
   test('queues an SMS with the linha digitável in the outbox and answers DadosFatura', async () => {
     const c = await createCustomer(t.db, s, { name: 'FULANO', phone: '34999990000' });
-    const inv = await createInvoice(t.db, s, c.id, { amountCents: 9990, dueDate: '2026-12-10' });
+    const inv = await createInvoice(t.db, s, c.id, { amountCents: 9990, dueDate: '2026-12-10', description: 'Mensalidade dezembro/2026' });
     const res = await mk(t.app, 'WSMKLDViaSMS', { token, cd_fatura: inv.id });
     assert.deepEqual(Object.keys(res.body), ['DadosFatura', 'status']);
     const [d] = res.body.DadosFatura;
@@ -28,7 +28,7 @@ describe('WSMKLDViaSMS', () => {
       codfatura: inv.id,
       codigopessoa: c.id,
       data_vencimento: '10/12/2026',
-      descricao: d.descricao,
+      descricao: 'Mensalidade dezembro/2026',
       ld: formatLinhaDigitavel(inv.linha!),
       nome: 'FULANO',
       situacao: 'Aberta',

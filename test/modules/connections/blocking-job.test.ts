@@ -86,6 +86,25 @@ describe('blocking job (self-unblock expiry and scheduled blocks)', () => {
     assert.deepEqual((await job.runOnce())?.scheduled, []);
   });
 
+  test('the app starts the job every BLOCKING_JOB_INTERVAL_SECONDS and stops it on close', async () => {
+    const app = await buildTestApp({ config: { blockingJobIntervalSeconds: 1 } });
+    try {
+      const s2 = await createBillingSetup(app.db);
+      const net2 = await createNetwork(app.db, s2);
+      const c = await createCustomer(app.db, s2);
+      const id = await addConnection(app.db, net2, c.id, await createContract(app.db, s2, c.id));
+      await app.db.updateTable('connections').set({ scheduled_block_at: new Date(app.clock.now().getTime() - 1000) }).where('id', '=', id).execute();
+      let blocked = false;
+      for (let i = 0; i < 40 && !blocked; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        blocked = (await connectionState(app.db, id)).blocked;
+      }
+      assert.equal(blocked, true);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('BLOCKING_JOB_INTERVAL_SECONDS is a setting (default 60, 0 = off)', async () => {
     const { loadConfig } = await import('../../../src/config.ts');
     assert.equal(loadConfig({ SECRET_KEY: 'x'.repeat(32) }).blockingJobIntervalSeconds, 60);

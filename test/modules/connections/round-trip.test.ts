@@ -6,7 +6,7 @@ import { createBillingSetup, createContract, createCustomer, createInvoice } fro
 import { addConnection, createNetwork } from '../../support/factories/connections.ts';
 import { mk } from '../../support/mk-client.ts';
 
-describe('client round trip: ConsultaDoc → contracts → ConexoesPorCliente → AutoDesbloqueio', () => {
+describe('client round trip: ConsultaDoc → ContratosPorCliente → ConexoesPorCliente → AutoDesbloqueio', () => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp({ config: { blockingJobIntervalSeconds: 0 } });
@@ -28,10 +28,11 @@ describe('client round trip: ConsultaDoc → contracts → ConexoesPorCliente �
     const customerId = doc.body.CodigoPessoa;
     assert.equal(typeof customerId, 'number');
 
-    // ContratosPorCliente's codcontrato is contracts.id (contracts module); read it as that endpoint does.
-    const contracts = await t.db.selectFrom('contracts').select('id').where('customer_id', '=', customerId).where('status', '=', 'active').execute();
-    const codcontrato = contracts[0]?.id;
-    assert.equal(codcontrato, k.id);
+    const contracts = await mk(t.app, 'WSMKContratosPorCliente', { token, cd_cliente: customerId });
+    assert.equal(contracts.body.status, 'OK');
+    assert.equal(contracts.body.ContratosAtivos.length, 1);
+    const codcontrato = contracts.body.ContratosAtivos[0].codcontrato;
+    assert.equal(codcontrato, k.id, 'codcontrato is contracts.id');
 
     const conns = await mk(t.app, 'WSMKConexoesPorCliente', { token, cd_cliente: customerId });
     const mine = conns.body.Conexoes.filter((x: { contrato: number }) => x.contrato === codcontrato);

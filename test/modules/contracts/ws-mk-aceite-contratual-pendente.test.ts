@@ -42,13 +42,13 @@ describe('WSMKAceiteContratualPendente', () => {
     await contractWith({ signedOn: '2026-11-20', status: 'cancelled' });
     await contractWith({ signedOn: '2026-11-21' });
     await contractWith({ signedOn: '2026-11-20', accepted: [true, true] });
-    const res = await mk(t.app, 'WSMKAceiteContratualPendente', { token, data_adesao: '20/11/2026' });
+    const res = await mk(t.app, 'WSMKAceiteContratualPendente', { token, data_adesao: '2026-11-20' });
     assert.equal(res.http, 200);
     assert.deepEqual(res.body, {
       AceitesPendentes: [
-        { adesao: '20/11/2026', codcontrato: a.k.id, codpessoa: a.c.id, codtermo: terms[0], nome: a.c.name, titulo: 'Contrato de prestação de serviço', versao: 2 },
-        { adesao: '20/11/2026', codcontrato: b.k.id, codpessoa: b.c.id, codtermo: terms[0], nome: b.c.name, titulo: 'Contrato de prestação de serviço', versao: 2 },
-        { adesao: '20/11/2026', codcontrato: b.k.id, codpessoa: b.c.id, codtermo: terms[1], nome: b.c.name, titulo: 'Termo de fidelidade', versao: 2 },
+        { adesao: '2026-11-20', codcontrato: a.k.id, codpessoa: a.c.id, codtermo: terms[0], nome: a.c.name, titulo: 'Contrato de prestação de serviço', versao: 2 },
+        { adesao: '2026-11-20', codcontrato: b.k.id, codpessoa: b.c.id, codtermo: terms[0], nome: b.c.name, titulo: 'Contrato de prestação de serviço', versao: 2 },
+        { adesao: '2026-11-20', codcontrato: b.k.id, codpessoa: b.c.id, codtermo: terms[1], nome: b.c.name, titulo: 'Termo de fidelidade', versao: 2 },
       ],
       status: 'OK',
     });

@@ -219,6 +219,19 @@ describe('WSMKContratoAlterarStatus', () => {
     assert.deepEqual(actions.map((a) => a.action).sort(), ['contract.cancel', 'customer.inactivate']);
   });
 
+  test('CANCELAR with a future block date: the connection keeps working, scheduled; without a date it is blocked and disabled now', async () => {
+    const later = await setup();
+    const res = await call({ Operacao: 'CANCELAR', Contrato: later.k.id, BloquearConexao: 'S', DataBloqueioConexao: '30/11/2026' });
+    const [conn] = await connections(later.k.id);
+    assert.deepEqual(res.body.ConexoesBloqueioAgendado, [conn?.id]);
+    assert.deepEqual([conn?.blocked, conn?.disabled_at, conn?.scheduled_block_at?.toISOString()], [false, null, '2026-11-30T03:00:00.000Z']);
+    const now = await setup();
+    await call({ Operacao: 'CANCELAR', Contrato: now.k.id, BloquearConexao: 'S' });
+    const [blocked] = await connections(now.k.id);
+    assert.equal(blocked?.blocked, true);
+    assert.ok(blocked?.disabled_at);
+  });
+
   test('cancel without options touches no invoice and keeps the customer active', async () => {
     const { c, k } = await setup();
     const open = await invoice(c.id, k.id, 'open');
@@ -250,6 +263,9 @@ describe('WSMKContratoAlterarStatus', () => {
       assert.match(res.body.Mensagem, new RegExp(opt));
     }
     assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, CodigoMotivoCancelamento: suspensionReason })).body, '005'));
+    assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, DataReativacaoContrato: '10/01/2027' })).body, '005'));
+    assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: k.id, CodigoMotivoSuspensao: suspensionReason })).body, '005'));
+    assert.equal((await contract(k.id)).status, 'active');
     const cancelled = await setup('cancelled');
     assert.ok(isMkErrorBody((await call({ Operacao: 'CANCELAR', Contrato: cancelled.k.id })).body, '008'));
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
+import { connectionsModule } from '../../../src/modules/connections/index.ts';
 import { contractModules } from '../../support/factories/contracts.ts';
 import { createContract, createCustomer, createWorld } from '../../support/factories/customers.ts';
 import { isMkErrorBody, mk } from '../../support/mk-client.ts';
@@ -12,8 +13,8 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
   let w: Awaited<ReturnType<typeof createWorld>>;
   let companyName: string;
   before(async () => {
-    t = await buildTestApp({ modules: contractModules() });
-    token = await tokenFor(t.db, { services: [6, 8] });
+    t = await buildTestApp({ modules: [...contractModules(), connectionsModule] });
+    token = await tokenFor(t.db, { services: [6, 8, 9] });
     w = await createWorld(t.db);
     companyName = (await t.db.selectFrom('companies').select('trade_name').where('id', '=', w.company.id).executeTakeFirstOrThrow()).trade_name;
   });
@@ -30,7 +31,7 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
         .executeTakeFirstOrThrow()
     ).name;
 
-  test('the CONFIRMED shape: CodigoPessoa, ContratosAtivos (adesao DD/MM/YYYY, numeric ids), Nome; only active contracts', async () => {
+  test('the CONFIRMED shape: CodigoPessoa, ContratosAtivos (adesao AAAA-MM-DD, numeric ids), Nome; only active contracts', async () => {
     const c = await customer();
     const active = await createContract(t.db, c, w.company.id, { status: 'active' });
     await createContract(t.db, c, w.company.id, { status: 'cancelled' });
@@ -42,7 +43,7 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
       CodigoPessoa: c.id,
       ContratosAtivos: [
         {
-          adesao: '01/03/2026',
+          adesao: '2026-03-01',
           cd_empresa: w.company.id,
           codcontrato: active.id,
           nome_empresa: companyName,
@@ -63,7 +64,7 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
     assert.deepEqual(res.body, { CodigoPessoa: c.id, ContratosAtivos: [], Nome: 'FULANO DE TAL', status: 'OK' });
   });
 
-  test('chain ConsultaDoc → ContratosPorCliente: CodigoPessoa feeds cd_cliente; codcontrato = the connection contract id', async () => {
+  test('chain ConsultaDoc → ContratosPorCliente → ConexoesPorCliente: CodigoPessoa feeds cd_cliente; codcontrato = the connection\'s contrato', async () => {
     const c = await customer();
     const k = await createContract(t.db, c, w.company.id, { status: 'active', connection: 'unblocked' });
     const doc = await mk(t.app, 'WSMKConsultaDoc', { token, doc: c.document ?? '' });
@@ -72,8 +73,8 @@ describe('WSMKContratosPorCliente (cd_servico 8)', () => {
     const codcontrato = res.body.ContratosAtivos[0].codcontrato;
     assert.equal(typeof codcontrato, 'number');
     assert.equal(codcontrato, k.id);
-    const connections = await t.db.selectFrom('connections').select('contract_id').where('customer_id', '=', c.id).execute();
-    assert.deepEqual(connections.map((x) => x.contract_id), [codcontrato]);
+    const connections = await mk(t.app, 'WSMKConexoesPorCliente', { token, cd_cliente: doc.body.CodigoPessoa });
+    assert.deepEqual(connections.body.Conexoes.map((x: { contrato: number }) => x.contrato), [codcontrato]);
   });
 
   test('unknown customer → the 3-key 003; missing or invalid cd_cliente → 006 / 005', async () => {

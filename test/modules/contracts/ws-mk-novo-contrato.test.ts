@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { SmtpEmailProvider } from '../../../src/modules/notifications/email-provider.ts';
 import { OutboxDispatcher } from '../../../src/modules/notifications/outbox-dispatcher.ts';
 import { tokenFor } from '../../support/access.ts';
@@ -64,13 +65,18 @@ describe('WSMKNovoContrato', () => {
     assert.match(audit[0]?.actor ?? '', /^operator:/);
   });
 
-  test('AguardaAtivacao=S creates it awaiting activation (no activation instant)', async () => {
+  test('AguardaAtivacao=S creates it awaiting activation (no activation instant); a bare IgnorarRenovacaoAutomatica (as in the doc URL) = N', async () => {
     const c = await l.newCustomer();
-    const res = await call({ ...novoContratoParams(l, c.id), AguardaAtivacao: 'S' });
+    const res = await call({ ...novoContratoParams(l, c.id), AguardaAtivacao: 'S', IgnorarRenovacaoAutomatica: '', DescontoInatividade: '' });
     assert.equal(res.body.Situacao, 'Aguardando ativação');
     const [k] = await contractsOf(c.id);
     assert.equal(k?.status, 'awaiting_activation');
     assert.equal(k?.activated_at, null);
+    assert.equal(k?.auto_renew, true);
+    assert.equal(k?.inactivity_discount_id, null);
+    const bad = await call({ ...novoContratoParams(l, c.id), AguardaAtivacao: 'talvez' });
+    assert.ok(isMkErrorBody(bad.body, '005'));
+    assert.match(bad.body.Mensagem, /AguardaAtivacao/);
   });
 
   test('plan type 12 (CRM) takes a CRM product code; other types an access plan of that type', async () => {
@@ -190,5 +196,29 @@ describe('WSMKNovoContrato', () => {
     assert.equal(await new OutboxDispatcher(t.db, sms, t.clock).runOnce(), 0);
     const row = await t.db.selectFrom('notification_outbox').select(['status', 'attempts']).where('customer_id', '=', c.id).executeTakeFirstOrThrow();
     assert.deepEqual([row.status, row.attempts], ['pending', 0]);
+  });
+});
+
+describe('e-mail outbox wiring (SMTP_URL)', () => {
+  test('SMTP_URL must be smtp:// or smtps://', () => {
+    assert.throws(() => loadConfig({ SMTP_URL: 'http://mail.example.com' }, { secretKey: 'k'.repeat(32) }), ConfigError);
+    assert.equal(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465?from=a@b.com' }, { secretKey: 'k'.repeat(32) }).smtpUrl, 'smtps://u:p@mail.example.com:465?from=a@b.com');
+  });
+
+  test('with SMTP_URL set, the notifications module sends queued welcome e-mails by itself', async () => {
+    const sink = await startSmtpSink();
+    const t = await buildTestApp({ modules: contractModules(), config: { smtpUrl: sink.url } });
+    try {
+      const token = await tokenFor(t.db);
+      const l = await createLookups(t.db);
+      const c = await l.newCustomer();
+      const res = await mk(t.app, 'WSMKNovoContrato', { token, ...novoContratoParams(l, c.id), EnviarBV: 'S', EmailDst: 'auto@example.com' });
+      assert.equal(res.body.status, 'OK');
+      for (let i = 0; i < 40 && !sink.mails.some((m) => m.to.includes('auto@example.com')); i++) await new Promise((r) => setTimeout(r, 250));
+      assert.ok(sink.mails.some((m) => m.to.includes('auto@example.com')));
+    } finally {
+      await t.close();
+      await sink.close();
+    }
   });
 });

@@ -82,26 +82,30 @@ describe('WSMKReservarPorta', () => {
     assert.deepEqual([next.body.CodigoCaixa, next.body.Porta], [second.id, 1]);
   });
 
-  test('two leads racing for the last free port: exactly one gets it', async () => {
-    const at = nextArea();
-    const box = await createBox(t.db, w.company.id, offset(at.lat, at.lon, 30, 0), { free: 1, defective: 3 });
-    const leads = [await lead(at), await lead(offset(at.lat, at.lon, 60, 0))];
-    const answers = await Promise.all(leads.map((id) => mk(t.app, 'WSMKReservarPorta', { token, cd_lead: id })));
-    const ok = answers.filter((a) => a.body.status === 'OK');
-    const refused = answers.filter((a) => a.body.status === 'ERRO');
-    assert.equal(ok.length, 1, JSON.stringify(answers.map((a) => a.body)));
-    assert.equal(refused.length, 1);
-    assert.equal(refused[0]!.body['Num. ERRO'], '008');
-    assert.match(refused[0]!.body.Mensagem, /nenhuma porta livre num raio de 300 m/);
-    assert.equal(ok[0]!.body.CodigoCaixa, box.id);
-    const active = await t.db
-      .selectFrom('port_reservations as r')
-      .innerJoin('network_box_ports as p', 'p.id', 'r.network_box_port_id')
-      .select('r.lead_id')
-      .where('p.network_box_id', '=', box.id)
-      .where('r.status', '=', 'active')
-      .execute();
-    assert.equal(active.length, 1);
+  test('leads racing for the last free port: exactly one gets it (5 rounds of 3)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const at = nextArea();
+      const box = await createBox(t.db, w.company.id, offset(at.lat, at.lon, 30, 0), { free: 1, defective: 3 });
+      const leads = [await lead(at), await lead(offset(at.lat, at.lon, 60, 0)), await lead(offset(at.lat, at.lon, 90, 180))];
+      const answers = await Promise.all(leads.map((id) => mk(t.app, 'WSMKReservarPorta', { token, cd_lead: id })));
+      const ok = answers.filter((a) => a.body.status === 'OK');
+      const refused = answers.filter((a) => a.body.status === 'ERRO');
+      assert.equal(ok.length, 1, JSON.stringify(answers.map((a) => a.body)));
+      assert.equal(refused.length, 2);
+      for (const r of refused) {
+        assert.equal(r.body['Num. ERRO'], '008');
+        assert.match(r.body.Mensagem, /nenhuma porta livre num raio de 300 m/);
+      }
+      assert.equal(ok[0]!.body.CodigoCaixa, box.id);
+      const active = await t.db
+        .selectFrom('port_reservations as r')
+        .innerJoin('network_box_ports as p', 'p.id', 'r.network_box_port_id')
+        .select('r.lead_id')
+        .where('p.network_box_id', '=', box.id)
+        .where('r.status', '=', 'active')
+        .execute();
+      assert.deepEqual(active.map((a) => a.lead_id), [ok[0]!.body.CodigoLead]);
+    }
   });
 
   test('a lead with a running reservation → 009; unknown lead → 003; closed lead → 008', async () => {

@@ -82,8 +82,9 @@ describe('WSMKAlterarSenhaSac', () => {
     assert.ok(!after.body.includes(password), 'the stored body loses the password once sent');
     const login = await mk(t.app, 'WSMKUserSenhaSAC', { token, user_sac: row.sac_login!, pass_sac: password });
     assert.equal(login.body.CodigoPessoa, c.id);
-    await new Promise((r) => setTimeout(r, 1200));
-    const logs = await t.db.selectFrom('activity_log').select('query').execute();
+    await t.app.flushActivityLog();
+    const logs = await t.db.selectFrom('activity_log').select('query').where('endpoint_id', 'in', ['WSMKAlterarSenhaSac', 'WSMKUserSenhaSAC']).execute();
+    assert.ok(logs.length >= 2, 'the reset and the login are both in the activity log');
     assert.ok(logs.every((l) => !String(l.query).includes(password)));
   });
 

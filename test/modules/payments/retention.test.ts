@@ -75,7 +75,7 @@ describe('payments retention: idempotency answers and vault entries of deactivat
   test('a vault entry no card refers to is deleted once older than the grace period', async () => {
     const at = new Date(t.clock.now().getTime() - 31 * 24 * HOUR);
     const orphan = `vlt_${'x'.repeat(32)}`;
-    await t.db.insertInto('card_vault_entries').values({ token: orphan, iv: 'aa', ciphertext: 'bb', auth_tag: 'cc', created_at: at }).execute();
+    await t.db.insertInto('card_vault_entries').values({ token: orphan, iv: 'aa', ciphertext: 'bb', auth_tag: 'cc', key_id: 'legacy', created_at: at }).execute();
     await purgePaymentsData(t);
     assert.equal(await inVault(orphan), false);
   });

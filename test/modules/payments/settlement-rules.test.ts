@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAccess, createSession } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
-import { countRows, createBillingSetup, createCardProfile, createCustomer, createInvoice, type Setup } from '../../support/factories/billing.ts';
+import { countRows, createBillingSetup, createCardProfile, createContract, createCustomer, createInvoice, type Setup } from '../../support/factories/billing.ts';
 import { mk } from '../../support/mk-client.ts';
 import { adminCall, createOperatorRow, loginAs } from '../webservice-admin/admin-client.ts';
 import { invoiceStatuses, orderFor } from './settlement-helpers.ts';
@@ -48,6 +48,17 @@ describe('settlement limits per webservice profile (maximum discount, R$ 0,00)',
     assert.equal(await countRows(t.db, 'settlements'), before);
     assert.ok((await invoiceStatuses(t.db, o.invoiceIds)).every((r) => r.status === 'open'));
     assert.equal((await v2(o.idPagamento, '150,00', '0')).body.status, 'OK');
+  });
+
+  test("the order's own discount (the ISP's punctuality rule) needs no profile allowance; a centavo more does", async () => {
+    const c = await createCustomer(t.db, s);
+    const k = await createContract(t.db, s, c.id, { discount: { percentBp: 500, daysBeforeDue: 0 } });
+    const inv = await createInvoice(t.db, s, c.id, { amountCents: 10000, dueDate: '2026-12-10', contractId: k.id });
+    const order = await mk(t.app, 'WSMKPedidoLiquidacao', { token, cd_cliente: c.id, faturas: String(inv.id) });
+    assert.equal(order.body.ValorTotalDes, 5);
+    const more = await v2(order.body.IDPagamento, '94,99', '5,01');
+    assert.equal(more.body.Mensagem, 'Desconto de R$ 5,01 acima do máximo permitido para este perfil (0 % de R$ 100,00 além do desconto do pedido, R$ 5,00).');
+    assert.equal((await v2(order.body.IDPagamento, '95,00', '5,00')).body.status, 'OK');
   });
 
   test('the 100 % discount to R$ 0,00 of any all-services token is refused', async () => {

@@ -30,7 +30,7 @@ describe('WSMKPedidoLiquidacao', () => {
     const c = await createCustomer(t.db, s);
     const k = await createContract(t.db, s, c.id, { discount: { percentBp: 500, daysBeforeDue: 0 } });
     // Today is 2026-11-24: 14 days late → 2 % fine (200) + 1 %/month pro rata (10000 × 1 % × 14/30 = 47).
-    const late = await createInvoice(t.db, s, c.id, { amountCents: 10000, dueDate: '2026-11-10' });
+    const late = await createInvoice(t.db, s, c.id, { amountCents: 10000, dueDate: '2026-11-10', description: 'Mensalidade novembro/2026' });
     const onTime = await createInvoice(t.db, s, c.id, { amountCents: 10000, dueDate: '2026-12-10', contractId: k.id });
     const res = await mk(t.app, 'WSMKPedidoLiquidacao', { token, cd_cliente: c.id, faturas: `${late.id};${onTime.id}` });
     assert.equal(res.body.status, 'OK');
@@ -40,7 +40,7 @@ describe('WSMKPedidoLiquidacao', () => {
     assert.deepEqual(a, {
       codfatura: late.id,
       data_vencimento: '10/11/2026',
-      descricao: a.descricao,
+      descricao: 'Mensalidade novembro/2026',
       valor_acrescimo: 2.47,
       valor_cobrar: 102.47,
       valor_desconto: 0,

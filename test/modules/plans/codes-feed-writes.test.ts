@@ -4,12 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isAcceptedCode, type LookupKind } from '../../../src/modules/plans/lookups.repository.ts';
+import { isAcceptedPlanCode } from '../../../src/modules/plans/plans.repository.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { createBillingSetup, type Setup } from '../../support/factories/billing.ts';
 import { core, isMkErrorBody, mk } from '../../support/mk-client.ts';
 import { orderFor } from '../payments/settlement-helpers.ts';
-import { createRules } from './fixtures.ts';
+import { createPlan, createProduct, createRules } from './fixtures.ts';
 
 interface Listed {
   codigo: number;
@@ -98,6 +99,24 @@ describe('list endpoints feed the codes that writes accept', () => {
     assert.equal(item.valor, 189.9);
     const contracts = await mk(t.app, 'WSMKPlanosAcesso', { token, codigo_plano: item.codplano, cancelado: 'S', suspenso: 'S', aguarda_ativacao: 'S' });
     assert.equal(contracts.body.CodigoPlano, created.body.id);
+  });
+
+  test('plan codes: WSMKListaPlanoAcesso / ConsultaPlanos#produto (ativo=S) list exactly what isAcceptedPlanCode accepts', async () => {
+    const fibra = await createPlan(t.db, s.companyId, { name: 'FIBRA FEED 1' });
+    const retired = await createPlan(t.db, s.companyId, { name: 'FIBRA FEED 2', active: false });
+    const tv = await createPlan(t.db, s.companyId, { name: 'TV FEED', typeId: 11 });
+    const combo = await createProduct(t.db, s.companyId, [fibra.id, tv.id]);
+    const oldCombo = await createProduct(t.db, s.companyId, [fibra.id], { active: false });
+    const internet: Listed[] = (await mk(t.app, 'WSMKListaPlanoAcesso', { token, TipoPlano: 1 })).body.PlanosAcesso.map((p: { codplano: number; cd_empresa: number }) => ({ codigo: p.codplano, cd_empresa: p.cd_empresa }));
+    assert.ok(internet.some((p) => p.codigo === fibra.id) && !internet.some((p) => p.codigo === retired.id));
+    for (const p of internet) assert.equal(await isAcceptedPlanCode(t.db, 1, p.codigo, p.cd_empresa), true);
+    assert.equal(await isAcceptedPlanCode(t.db, 1, retired.id), false);
+    assert.equal(await isAcceptedPlanCode(t.db, 1, tv.id), false, 'a TV plan is not an internet code');
+    assert.equal(await isAcceptedPlanCode(t.db, 1, fibra.id, other.companyId), false, 'another company');
+    const products = (await mk(t.app, 'WSMKConsultaPlanos', { token, ativo: 'S' })).body.Produtos;
+    assert.deepEqual(products.map((p: { codproduto: number }) => p.codproduto), [combo.id]);
+    assert.equal(await isAcceptedPlanCode(t.db, 12, combo.id, s.companyId), true);
+    assert.equal(await isAcceptedPlanCode(t.db, 12, oldCombo.id), false);
   });
 
   test('every code of the rule lists passes isAcceptedCode — the check the contract write is to use', async () => {

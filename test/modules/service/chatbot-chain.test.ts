@@ -2,20 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
+import { connectionsModule } from '../../../src/modules/connections/index.ts';
+import { contractsModule } from '../../../src/modules/contracts/index.ts';
 import { createServiceWorld, createSubscriber, type ServiceWorld, serviceModules } from '../../support/factories/service.ts';
 import { core, mk } from '../../support/mk-client.ts';
 
 // What a WhatsApp chatbot does (wire-formats §2, gerador-os): find the customer by CPF, pick the
 // contract and connection, read the lookups, open a ticket, comment it, open an OS and read the
-// OS number out of the message. Contracts are read from the database (their endpoints live in
-// another module).
+// OS number out of the message. The first test reads the contract straight from the database;
+// the second asks WSMKContratosPorCliente and WSMKConexoesPorCliente as a real bot does.
 describe('chatbot chain: ConsultaDoc → contracts → lookups → NovoAtendimento → AtendimentoComentario → CriarOrdemServico', () => {
   let t: TestApp;
   let w: ServiceWorld;
   let token: string;
   let s: Awaited<ReturnType<typeof createSubscriber>>;
   before(async () => {
-    t = await buildTestApp({ modules: serviceModules() });
+    t = await buildTestApp({ modules: [...serviceModules(), contractsModule, connectionsModule] });
     w = await createServiceWorld(t.db);
     token = await tokenFor(t.db);
     s = await createSubscriber(t.db, w);
@@ -96,5 +98,22 @@ describe('chatbot chain: ConsultaDoc → contracts → lookups → NovoAtendimen
     );
     const period = await mk(t.app, 'WSMKAtendimentos', { token, data_inicio: '2026-11-24', data_termino: '2026-11-24' });
     assert.ok(period.body.some((x: { codigo_atendimento: number; codigo_cliente: number }) => x.codigo_atendimento === ticket.body.CodigoAtendimento && x.codigo_cliente === customerId));
+  });
+  test('with the contract and connection endpoints: ContratosPorCliente → ConexoesPorCliente → NovoAtendimento → CriarOrdemServico', async () => {
+    const doc = await mk(t.app, 'WSMKConsultaDoc', { token, doc: s.customer.document as string });
+    const contracts = await mk(t.app, 'WSMKContratosPorCliente', { token, cd_cliente: doc.body.CodigoPessoa });
+    const contractId: number = contracts.body.ContratosAtivos[0].codcontrato;
+    const connections = await mk(t.app, 'WSMKConexoesPorCliente', { token, cd_cliente: doc.body.CodigoPessoa });
+    const connectionId: number = connections.body.Conexoes.find((c: { contrato: number }) => c.contrato === contractId).codconexao;
+    const ticket = await mk(t.app, 'WSMKNovoAtendimento', {
+      token, cd_cliente: doc.body.CodigoPessoa, cd_contrato: contractId, cd_processo: w.rootProcess, cd_classificacao_ate: w.openClass, origem_contato: 9, info: 'Sem internet',
+    });
+    const row = await t.db.selectFrom('tickets').select('connection_id').where('id', '=', ticket.body.CodigoAtendimento).executeTakeFirstOrThrow();
+    assert.equal(row.connection_id, connectionId);
+    const os = await mk(t.app, 'WSMKCriarOrdemServico', {
+      token, CodigoCliente: doc.body.CodigoPessoa, CodigoConexao: connectionId, CodigoContrato: contractId, CodigoTipoOS: w.maintenanceType,
+      CodigoGrupoServico: w.group, CodigoTecnico: w.technician, CodigoAtendimento: ticket.body.CodigoAtendimento, DescricaoProblema: 'Sem internet',
+    });
+    assert.match(os.body.mensagem, /^OS \d+ criada com sucesso\.$/);
   });
 });

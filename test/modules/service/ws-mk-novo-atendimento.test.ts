@@ -69,6 +69,15 @@ describe('WSMKNovoAtendimento', () => {
     assert.equal(row2.connection_id, null);
   });
 
+  test('cd_grupo_visualizadores is stored when it names an active group; an inactive one is refused', async () => {
+    const s = await createSubscriber(t.db, w);
+    const group = await t.db.insertInto('attendance_groups').values({ name: 'NOC' }).returning('id').executeTakeFirstOrThrow();
+    const off = await t.db.insertInto('attendance_groups').values({ name: 'ANTIGO', active: false }).returning('id').executeTakeFirstOrThrow();
+    const res = await open({ cd_cliente: s.customer.id, cd_grupo_visualizadores: group.id });
+    assert.equal((await ticket(res.body.CodigoAtendimento)).viewer_group_id, group.id);
+    assert.equal((await open({ cd_cliente: s.customer.id, cd_grupo_visualizadores: off.id })).body['Num. ERRO'], '005');
+  });
+
   test('refusals, each naming its rule; nothing written', async () => {
     const s = await createSubscriber(t.db, w);
     const other = await createSubscriber(t.db, w);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
-import { adminCall, type AdminUser, createOperatorRow, loginAs } from './admin-client.ts';
+import { mk } from '../../support/mk-client.ts';
+import { sha256Hex } from '../../../src/lib/tokens.ts';
+import { adminCall, type AdminUser, createOperatorRow, type Json, loginAs } from './admin-client.ts';
 
 describe('admin API: login, cookie session, CSRF, bearer', () => {
   let t: TestApp;
@@ -97,12 +99,59 @@ describe('admin API: login, cookie session, CSRF, bearer', () => {
     assert.equal(res.body.via, 'cookie');
   });
 
-  test('bearer operator API token: CSRF-immune; refused for non-admins and garbage', async () => {
-    const res = await adminCall(t.app, 'POST', '/operators', { bearer: admin.apiToken }, { login: `bearer${process.pid}`, name: 'Via script' });
+  test('bearer admin API key: CSRF-immune; refused for non-admins and garbage', async () => {
+    const res = await adminCall(t.app, 'POST', '/operators', { bearer: admin.adminKey }, { login: `bearer${process.pid}`, name: 'Via script' });
     assert.equal(res.status, 201);
     const plain = await createOperatorRow(t.db, { isAdmin: false });
-    assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: plain.apiToken })).status, 403);
+    assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: plain.adminKey })).status, 403);
     assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: 'x'.repeat(40) })).status, 401);
+  });
+
+  test("an admin's webservice token (the one MK clients put in URLs) no longer opens the admin API", async () => {
+    const res = await adminCall(t.app, 'GET', '/profiles', { bearer: admin.apiToken });
+    assert.equal(res.status, 401);
+    assert.equal((await adminCall(t.app, 'POST', '/operators', { bearer: admin.apiToken }, { login: `ws${process.pid}`, name: 'x' })).status, 401);
+  });
+
+  test('API keys: created by an admin (shown once, stored hashed), listed without the key, revoked at once', async () => {
+    const s = await loginAs(t.app, admin);
+    const created = await adminCall(t.app, 'POST', '/api-keys', s, { description: 'Script de backup' });
+    assert.equal(created.status, 201);
+    const key: string = created.body.key;
+    assert.match(key, /^pvadm_[A-Za-z0-9_-]{43}$/);
+    assert.equal(created.body.apiKey.operator, admin.login);
+    assert.equal(created.body.apiKey.prefix, key.slice(0, 10));
+    const stored = await t.db.selectFrom('admin_api_keys').selectAll().where('id', '=', created.body.apiKey.id).executeTakeFirstOrThrow();
+    assert.equal(stored.key_hash, sha256Hex(key));
+    assert.ok(!JSON.stringify(stored).includes(key));
+
+    const viaKey = await adminCall(t.app, 'GET', '/session', { bearer: key });
+    assert.equal(viaKey.status, 200);
+    assert.equal(viaKey.body.operator.login, admin.login);
+    assert.equal(viaKey.body.via, 'bearer');
+    const list = await adminCall(t.app, 'GET', '/api-keys', { bearer: key });
+    assert.ok(!JSON.stringify(list.body).includes(key));
+    const listed = list.body.items.find((k: Json) => k.id === created.body.apiKey.id);
+    assert.equal(listed.description, 'Script de backup');
+    assert.ok(listed.lastUsedAt);
+
+    assert.equal((await adminCall(t.app, 'POST', `/api-keys/${listed.id}/revoke`, { cookie: s.cookie, csrf: '' })).status, 403);
+    const revoked = await adminCall(t.app, 'POST', `/api-keys/${listed.id}/revoke`, s);
+    assert.equal(revoked.status, 200);
+    assert.equal(revoked.body.revokedBy, admin.login);
+    assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: key })).status, 401);
+    assert.equal((await adminCall(t.app, 'POST', `/api-keys/${listed.id}/revoke`, s)).status, 409);
+    assert.equal((await adminCall(t.app, 'POST', '/api-keys/999999/revoke', s)).status, 404);
+    assert.equal((await adminCall(t.app, 'POST', '/api-keys', s, { description: '' })).status, 400);
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'admin_api_key').where('entity_id', '=', String(listed.id)).orderBy('id').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['create', 'revoke']);
+  });
+
+  test("a deactivated admin's keys stop working", async () => {
+    const other = await createOperatorRow(t.db);
+    assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: other.adminKey })).status, 200);
+    assert.equal((await adminCall(t.app, 'POST', `/operators/${other.id}/deactivate`, { bearer: admin.adminKey })).status, 200);
+    assert.equal((await adminCall(t.app, 'GET', '/profiles', { bearer: other.adminKey })).status, 401);
   });
 
   test('logout ends the session; the session also expires with the clock', async () => {
@@ -148,6 +197,19 @@ describe('admin login throttle', () => {
     const plain = await createOperatorRow(t.db, { isAdmin: false });
     for (let i = 0; i < 10; i += 1) assert.equal((await attempt(plain.login, plain.password, '198.51.100.200')).statusCode, 401);
     assert.equal((await attempt(plain.login, plain.password, '198.51.100.201')).statusCode, 429);
+  });
+
+  test('admin login and WSAutenticacaoOperador share the per-login count: guesses split between them are bounded', async () => {
+    t.clock.advance(16 * 60_000);
+    const admin = await createOperatorRow(t.db);
+    for (let i = 0; i < 5; i += 1) assert.equal((await attempt(admin.login, `wrong-${i}9`, `198.51.100.${50 + i}`)).statusCode, 401);
+    for (let i = 0; i < 5; i += 1) {
+      const res = await mk(t.app, 'WSAutenticacaoOperador', { username: admin.login, password: `wrong-${i}8` }, { ip: `198.51.100.${60 + i}` });
+      assert.equal(res.body['Num. ERRO'], '007');
+    }
+    assert.equal((await attempt(admin.login, admin.password, '198.51.100.70')).statusCode, 429);
+    const ws = await mk(t.app, 'WSAutenticacaoOperador', { username: admin.login, password: admin.password }, { ip: '198.51.100.71' });
+    assert.equal(ws.body['Num. ERRO'], '011');
   });
 
   test('30 refusals from one IP block that IP for every login; other IPs are unaffected', async () => {

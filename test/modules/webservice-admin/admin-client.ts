@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../../src/db/database.ts';
 import { hashPassword } from '../../../src/lib/password.ts';
 import { newApiToken, sha256Hex } from '../../../src/lib/tokens.ts';
+import { newAdminApiKey } from '../../../src/modules/webservice-admin/api-keys.service.ts';
 
 let counter = 0;
 
@@ -9,7 +10,10 @@ export interface AdminUser {
   id: number;
   login: string;
   password: string;
+  /** The operator's webservice token (WSAutenticacao), never an admin credential. */
   apiToken: string;
+  /** An admin API key acting as this operator (the bearer credential of /admin/api). */
+  adminKey: string;
 }
 
 /** An operator straight in the database (admin unless told otherwise). */
@@ -23,7 +27,12 @@ export async function createOperatorRow(db: Db, o: { isAdmin?: boolean } = {}): 
     .values({ login, name: `Admin ${counter}`, password_hash: await hashPassword(password), api_token_hash: sha256Hex(apiToken), is_admin: o.isAdmin ?? true })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: row.id, login, password, apiToken };
+  const adminKey = newAdminApiKey();
+  await db
+    .insertInto('admin_api_keys')
+    .values({ operator_id: row.id, description: `chave de ${login}`, key_hash: sha256Hex(adminKey), key_prefix: adminKey.slice(0, 10) })
+    .execute();
+  return { id: row.id, login, password, apiToken, adminKey };
 }
 
 export type Auth = { cookie: string; csrf: string } | { bearer: string } | null;

@@ -87,4 +87,28 @@ describe('admin page in a real browser', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('create an admin API key in the page: shown once, works as a bearer, revoked from the list', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin`);
+    await page.fill('#login-form input[name=login]', admin.login);
+    await page.fill('#login-form input[name=password]', admin.password);
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#tab-profiles:not([hidden])');
+    await page.click('#tabs button[data-tab=operators]');
+    await page.fill('#api-key-form input[name=description]', 'Chave criada no navegador');
+    await page.click('#api-key-form button[type=submit]');
+    await page.waitForSelector('#secret-box:not([hidden])');
+    const key = /pvadm_[A-Za-z0-9_-]{43}/.exec((await page.textContent('#secret-text')) ?? '')?.[0];
+    assert.ok(key, 'the key is revealed once');
+    const call = async () =>
+      (await t.app.inject({ method: 'GET', url: '/admin/api/profiles', headers: { authorization: `Bearer ${key}` } })).statusCode;
+    assert.equal(await call(), 200);
+    const row = page.locator('#api-keys-table tbody tr', { hasText: 'Chave criada no navegador' });
+    assert.ok(!((await row.textContent()) ?? '').includes(key));
+    await row.getByRole('button', { name: 'Revogar' }).click();
+    await page.locator('#api-keys-table tbody tr', { hasText: 'Chave criada no navegador' }).getByRole('button', { name: 'Revogar' }).waitFor({ state: 'detached' });
+    assert.equal(await call(), 401);
+    await page.close();
+  });
 });

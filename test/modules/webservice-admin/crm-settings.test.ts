@@ -15,7 +15,7 @@ describe('admin API: /admin/api/settings/crm', () => {
     t = await buildTestApp({ modules: crmModules() });
     const admin = await createOperatorRow(t.db);
     login = admin.login;
-    bearer = { bearer: admin.apiToken };
+    bearer = { bearer: admin.adminKey };
   });
   after(async () => t.close());
 
@@ -55,7 +55,7 @@ describe('admin API: /admin/api/settings/crm', () => {
   test('needs an admin: none → 401, a non-admin operator → 403; the browser session needs CSRF for PUT', async () => {
     assert.equal((await adminCall(t.app, 'GET', '/settings/crm', null)).status, 401);
     const plain = await createOperatorRow(t.db, { isAdmin: false });
-    assert.equal((await adminCall(t.app, 'GET', '/settings/crm', { bearer: plain.apiToken })).status, 403);
+    assert.equal((await adminCall(t.app, 'GET', '/settings/crm', { bearer: plain.adminKey })).status, 403);
     const admin = await createOperatorRow(t.db);
     const session = await loginAs(t.app, admin);
     assert.equal((await adminCall(t.app, 'PUT', '/settings/crm', { cookie: session.cookie, csrf: '' }, { defaultReservationDays: 5 })).status, 403);

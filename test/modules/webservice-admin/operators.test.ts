@@ -24,7 +24,7 @@ describe('admin API: operators', () => {
   before(async () => {
     t = await buildTestApp();
     admin = await createOperatorRow(t.db);
-    auth = { bearer: admin.apiToken };
+    auth = { bearer: admin.adminKey };
   });
   after(async () => t.close());
 

@@ -21,7 +21,7 @@ describe('admin API: the four 90-day panels', () => {
     t = await buildTestApp({ clock: new TestClock(new Date()) });
     now = t.clock.now();
     admin = await createOperatorRow(t.db);
-    auth = { bearer: admin.apiToken };
+    auth = { bearer: admin.adminKey };
     profileId = (await createAccess(t.db)).profileId;
     const row = (at: number, o: Record<string, unknown> = {}) => ({
       at: new Date(now.getTime() - at),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { hmacHex } from '../../../src/lib/tokens.ts';
+import { contraSenhaHash } from '../../../src/modules/auth/contra-senha-lookup.ts';
 import { TEST_SECRET, buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { mk } from '../../support/mk-client.ts';
 import { adminCall, type AdminUser, type Auth, createOperatorRow, type Json } from './admin-client.ts';
@@ -34,7 +34,7 @@ describe('admin API: webservice profiles (four-step wizard)', () => {
     t = await buildTestApp();
     admin = await createOperatorRow(t.db);
     member = await createOperatorRow(t.db, { isAdmin: false });
-    auth = { bearer: admin.apiToken };
+    auth = { bearer: admin.adminKey };
   });
   after(async () => t.close());
 
@@ -51,7 +51,7 @@ describe('admin API: webservice profiles (four-step wizard)', () => {
     assert.deepEqual(p.ips.map((i: Json) => i.address).sort(), ['2001:db8::1', '203.0.113.0/24']);
     assert.ok(!JSON.stringify(p).includes(contraSenha));
     const row = await t.db.selectFrom('ws_profiles').select('secret_hmac').where('id', '=', p.id).executeTakeFirstOrThrow();
-    assert.equal(row.secret_hmac, hmacHex(TEST_SECRET, contraSenha));
+    assert.equal(row.secret_hmac, contraSenhaHash({ secretKey: TEST_SECRET }, contraSenha));
     const login = await mk(t.app, 'WSAutenticacao', { token: member.apiToken, password: contraSenha, cd_servico: 9999 });
     assert.deepEqual(login.body.ServicosAutorizados, [6, 7]);
     const audit = await t.db.selectFrom('audit_log').select(['action', 'details']).where('entity', '=', 'ws_profile').where('entity_id', '=', String(p.id)).execute();

@@ -7,6 +7,7 @@ import { customersModule } from '../../../src/modules/customers/index.ts';
 import type { Module } from '../../../src/modules/module.ts';
 import { outagesModule } from '../../../src/modules/outages/index.ts';
 import { webserviceAdminModule } from '../../../src/modules/webservice-admin/index.ts';
+import { createContract, createCustomer, createWorld } from './customers.ts';
 
 export const crmModules = (): Module[] => [authModule, webserviceAdminModule, customersModule, addressesModule, crmModule, outagesModule];
 
@@ -132,4 +133,71 @@ export async function createOutage(
     })
     .returning(['id', 'title'])
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * An ongoing outage affecting three connections (one blocked), a finished one, and the tickets and
+ * service orders around them — open, in progress, closed, and some tied to no outage at all.
+ */
+export async function createOutageScene(db: Db) {
+  const w = await createWorld(db);
+  const refs = await serviceRefs(db);
+  const people: Array<{ customer: { id: number; name: string }; contractId: number; connection: { id: number; username: string }; blocked: boolean }> = [];
+  for (const blocked of [false, true, false, false]) {
+    const customer = await createCustomer(db, { companyId: w.company.id, streetId: w.place.streetId });
+    const contract = await createContract(db, customer, w.company.id, { connection: blocked ? 'blocked' : 'unblocked' });
+    const conn = await db.selectFrom('connections').select(['id', 'username']).where('contract_id', '=', contract.id).executeTakeFirstOrThrow();
+    people.push({ customer, contractId: contract.id, connection: conn, blocked });
+  }
+  const ongoing = await createOutage(db, w.company.id, { startedAt: new Date('2026-11-24T12:00:00Z') });
+  const older = await createOutage(db, w.company.id, { startedAt: new Date('2026-11-20T12:00:00Z') });
+  const finished = await createOutage(db, w.company.id, { status: 'finished', startedAt: new Date('2026-11-01T12:00:00Z') });
+  await db
+    .insertInto('outage_affected_connections')
+    .values(people.slice(0, 3).map((p) => ({ outage_notice_id: ongoing.id, connection_id: p.connection.id })))
+    .execute();
+  await db.insertInto('outage_affected_connections').values({ outage_notice_id: finished.id, connection_id: people[3]!.connection.id }).execute();
+
+  const ticket = (p: (typeof people)[number], status: 'open' | 'in_progress' | 'closed', outageId: number | null, minutes: number) =>
+    db
+      .insertInto('tickets')
+      .values({
+        company_id: w.company.id, customer_id: p.customer.id, contract_id: p.contractId, connection_id: p.connection.id,
+        process_id: refs.processId, opening_classification_id: refs.openingId,
+        closing_classification_id: status === 'closed' ? refs.closingId : null, outage_notice_id: outageId, status,
+        description: `Cliente sem conexão (${status})`, opened_at: new Date(Date.parse('2026-11-24T12:00:00Z') + minutes * 60_000),
+        closed_at: status === 'closed' ? new Date('2026-11-24T18:00:00Z') : null,
+      })
+      .returning(['id', 'protocol'])
+      .executeTakeFirstOrThrow();
+  const tickets = {
+    open: await ticket(people[0]!, 'open', ongoing.id, 30),
+    inProgress: await ticket(people[1]!, 'in_progress', ongoing.id, 10),
+    closed: await ticket(people[2]!, 'closed', ongoing.id, 20),
+    unrelated: await ticket(people[2]!, 'open', null, 40),
+  };
+
+  const order = (p: (typeof people)[number], status: 'open' | 'scheduled' | 'in_progress' | 'closed' | 'cancelled', outageId: number | null, minutes: number) => {
+    const openedAt = new Date(Date.parse('2026-11-24T12:00:00Z') + minutes * 60_000);
+    return db
+      .insertInto('service_orders')
+      .values({
+        company_id: w.company.id, customer_id: p.customer.id, contract_id: p.contractId, connection_id: p.connection.id,
+        outage_notice_id: outageId, service_order_type_id: refs.typeId, service_group_id: refs.groupId,
+        technician_id: refs.technician.id, category: 'network', status, reported_problem: `Fibra rompida (${status})`,
+        opened_at: openedAt, scheduled_for: status === 'scheduled' ? new Date('2026-11-25T13:00:00Z') : null,
+        closed_at: status === 'closed' || status === 'cancelled' ? new Date('2026-11-24T20:00:00Z') : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  };
+  const orders = {
+    inProgress: await order(people[0]!, 'in_progress', ongoing.id, 5),
+    scheduled: await order(people[1]!, 'scheduled', ongoing.id, 15),
+    open: await order(people[2]!, 'open', ongoing.id, 25),
+    closed: await order(people[0]!, 'closed', ongoing.id, 35),
+    cancelled: await order(people[1]!, 'cancelled', ongoing.id, 45),
+    unrelated: await order(people[2]!, 'open', null, 50),
+  };
+  return { w, refs, people, ongoing, older, finished, tickets, orders };
 }

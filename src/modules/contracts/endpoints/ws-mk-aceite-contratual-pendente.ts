@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { ALL_SERVICES } from '../../../http/endpoint.ts';
 import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
 import { mkParam } from '../../../http/mk/params.ts';
-import { formatDateBr } from '../../../lib/dates.ts';
 import { pendingAcceptance } from '../contracts.schemas.ts';
 import { pendingAcceptances } from '../contracts.service.ts';
 
@@ -16,7 +15,7 @@ export const wsmkAceiteContratualPendente = defineMkEndpoint({
     const rows = await pendingAcceptances(deps.db, params.data_adesao);
     return {
       AceitesPendentes: rows.map((r) => ({
-        adesao: formatDateBr(r.signed_on),
+        adesao: r.signed_on,
         codcontrato: r.contract_id,
         codpessoa: r.customer_id,
         codtermo: r.term_id,

@@ -29,7 +29,7 @@ export const wsmkPerfilCartaoCreditoNovo = defineMkEndpoint({
     status: Type.Literal('OK'),
   }),
   async handler({ params, deps, caller, ip }) {
-    const r = await registerCard(deps, caller, new BuiltInVault(deps.config.secretKey), {
+    const r = await registerCard(deps, caller, new BuiltInVault(deps.config), {
       customerId: params.cd_cliente,
       holder: params.portador,
       document: params.doc,
