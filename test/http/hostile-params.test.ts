@@ -100,7 +100,7 @@ describe('hostile parameter values (issue #11 items 5, 13, 14, 20, 22; issue #14
     await t.app.inject({ method: 'POST', url: `/mk/WSMKListaProcessos.rule?token=${token}`, payload: '{"nome":"\\ud800x"}', headers: { 'content-type': 'application/json' } });
     await json({ nome: `${'a'.repeat(199)}😀😀` });
     await get('nome=%ED%A0%80');
-    await new Promise((r) => setTimeout(r, 1300));
+    await t.app.flushActivityLog();
     const rows = await t.db.selectFrom('activity_log').select('query').where('endpoint_id', '=', 'WSMKListaProcessos').execute();
     const queries = rows.map((r) => r.query ?? '');
     assert.ok(queries.some((q) => q.endsWith('&nome=%EF%BF%BDx')), queries.join('\n'));

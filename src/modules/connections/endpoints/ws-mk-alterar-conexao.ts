@@ -20,7 +20,7 @@ export const wsmkAlterarConexao = defineMkEndpoint({
     ignorar_bloqueio: Type.Optional(sn),
     tipo_conexao: Type.Optional(mkParam.oneOf(['1', '2'], { description: '1 cobrança, 2 cortesia' })),
     username: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._@-]{1,64}$', 'x-hint': 'letras, dígitos e . _ @ -, até 64' })),
-    senha_conexao: Type.Optional(mkParam.text(64)),
+    senha_conexao: Type.Optional(mkParam.text(64, { sensitive: true })),
     desconectar_conexao: Type.Optional(sn),
     motivo_desconexao: Type.Optional(mkParam.text(200)),
     bloquear: Type.Optional(mkParam.oneOf(['S'])),

@@ -31,7 +31,7 @@ export const wsmkCriarConexao = defineMkEndpoint({
     EnderecoCadastro: bool,
     TipoConexao: mkParam.oneOf(['1', '2'], { description: '1 cobrança, 2 cortesia' }),
     dataConnection: Type.Optional(mkParam.text(40)),
-    Password: mkParam.text(64),
+    Password: mkParam.text(64, { sensitive: true }),
     Username: Type.String({ pattern: '^[A-Za-z0-9._@-]{1,64}$', 'x-hint': 'letras, dígitos e . _ @ -, até 64' }),
     CodigoCidade: Type.Optional(mkParam.id()),
     CodigoEstado: Type.Optional(mkParam.id()),
