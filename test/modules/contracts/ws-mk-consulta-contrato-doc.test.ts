@@ -48,7 +48,7 @@ describe('WSMKconsultaContratoDoc', () => {
     const first = res.body.Contratos[0];
     assert.deepEqual(Object.keys(first), ITEM_KEYS);
     assert.equal(first.valor, 99.9);
-    assert.equal(first.adesao, '01/03/2026');
+    assert.equal(first.adesao, '2026-03-01');
     assert.equal(first.previsao_vencimento, '10/12/2026');
   });
 

@@ -32,10 +32,10 @@ describe('WSMKContratosPorClienteV2', () => {
     assert.deepEqual(
       res.body.Contratos.map((k: { codcontrato: number; status_contrato: string; adesao: string }) => [k.codcontrato, k.status_contrato, k.adesao]),
       [
-        [ids.active, 'Ativo', '01/03/2026'],
-        [ids.cancelled, 'Cancelado', '01/03/2026'],
-        [ids.suspended, 'Suspenso', '01/03/2026'],
-        [ids.awaiting_activation, 'Aguardando ativação', '01/03/2026'],
+        [ids.active, 'Ativo', '2026-03-01'],
+        [ids.cancelled, 'Cancelado', '2026-03-01'],
+        [ids.suspended, 'Suspenso', '2026-03-01'],
+        [ids.awaiting_activation, 'Aguardando ativação', '2026-03-01'],
       ],
     );
   });
