@@ -18,8 +18,9 @@ describe('security matrix: every protected route refuses bad tokens', () => {
     // The two auth endpoints are open by definition; everything else must appear below.
     const open = modules.flatMap((m) => m.endpoints).filter((d) => d.service === 'open').map((d) => d.id);
     if (open.some((id) => !id.startsWith('WSAutenticacao'))) throw new Error(`open routes besides auth: ${open}`);
-    // The catalog's 100 endpoints minus the two authenticators: a matrix over nothing passes nothing.
-    assert.ok(protectedRoutes.length >= 98, `only ${protectedRoutes.length} protected routes registered`);
+    // The catalog's 100 entries are 97 routes (documented variants share one) and two of them are
+    // the authenticators: a matrix over fewer routes has lost some, and one over none proves nothing.
+    assert.ok(protectedRoutes.length >= 95, `only ${protectedRoutes.length} protected routes registered`);
   });
 
   for (const def of protectedRoutes) {
