@@ -22,6 +22,8 @@ export interface BuildAppOptions {
   clock: Clock;
   logger: FastifyBaseLogger | boolean | Record<string, unknown>;
   modules?: Module[];
+  /** Validate every success body against its route's declared response schema (tests). */
+  checkResponses?: boolean;
 }
 
 /** Builds the whole HTTP app from its dependencies; reads no environment and no globals. */
@@ -69,7 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     modules.flatMap((m) => m.endpoints),
   );
   for (const module of modules) {
-    for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps, throttle);
+    for (const endpoint of module.endpoints) registerEndpoint(app, endpoint, deps, throttle, options.checkResponses);
     if (module.routes) {
       const routes = module.routes;
       await app.register(async (scope) => routes(scope, deps));

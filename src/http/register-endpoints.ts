@@ -9,6 +9,7 @@ import { mkSuccessBody, sendMk } from './mk/mk-reply.ts';
 import { normalizeParams, paramLookup } from './mk/params.ts';
 import { overflowError, overflowOf } from './mk/body-parsing.ts';
 import { readMultipart } from './mk/multipart.ts';
+import { responseChecker } from './response-check.ts';
 
 /** Parameters every route accepts besides its own: the session token and MK's `sys=MK0`. */
 const TRANSPORT_PARAMS = [
@@ -21,7 +22,9 @@ export function registerEndpoint(
   def: EndpointDefinition,
   deps: AppDeps,
   throttle: FailureThrottle,
+  checkResponses = false,
 ): void {
+  const check = checkResponses ? responseChecker(def) : undefined;
   const lookup = paramLookup(def.query);
   for (const [name, info] of TRANSPORT_PARAMS) if (!lookup.has(name)) lookup.set(name, info);
   const declaresToken = 'token' in def.query.properties;
@@ -69,10 +72,16 @@ export function registerEndpoint(
           if (def.throttleFailures) throttle.recordFailure(throttleKey);
         }),
       );
-      if (def.surface === 'mk') {
-        return sendMk(reply, Array.isArray(result) ? result : mkSuccessBody(result as Record<string, unknown>));
+      const body = def.surface === 'mk' && !Array.isArray(result) ? mkSuccessBody(result as Record<string, unknown>) : result;
+      if (check) {
+        try {
+          check(body);
+        } catch (error) {
+          request.log.error({ err: error }, 'response schema mismatch');
+          throw error;
+        }
       }
-      return sendMk(reply, result);
+      return sendMk(reply, body);
     },
   });
 }

@@ -37,7 +37,7 @@ export async function buildTestApp(
   const lines = options.logLines;
   // logLines: capture the JSON log lines (level info) instead of discarding them.
   const logger = lines ? { level: 'info', stream: { write: (line: string) => void lines.push(line) } } : false;
-  const app = await buildApp({ config, db, clock, logger, ...(options.modules ? { modules: options.modules } : {}) });
+  const app = await buildApp({ config, db, clock, logger, checkResponses: true, ...(options.modules ? { modules: options.modules } : {}) });
   await app.ready();
   return {
     app,

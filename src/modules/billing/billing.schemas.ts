@@ -1,4 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import { wireDate } from '../../http/wire-schemas.ts';
 
 const nullableText = Type.Union([Type.String(), Type.Null()]);
 
@@ -6,7 +7,7 @@ export const pendingItemSchema = Type.Object({
   codfatura: Type.Integer(),
   contas: nullableText,
   contratos: nullableText,
-  data_vencimento: Type.String({ description: 'DD/MM/YYYY' }),
+  data_vencimento: wireDate('DD/MM/YYYY'),
   descricao: Type.String(),
   valor_total: Type.Number(),
 });
@@ -15,9 +16,9 @@ export const fullItemSchema = Type.Composite([
   pendingItemSchema,
   Type.Object({
     barras: Type.String(),
-    data_emissao: Type.String(),
-    data_pagamento: nullableText,
-    data_vencimento_original: Type.String(),
+    data_emissao: wireDate(),
+    data_pagamento: Type.Union([wireDate(), Type.Null()]),
+    data_vencimento_original: wireDate(),
     ld: Type.String({ description: 'linha digitável, formatted' }),
     liquidado: Type.String({ description: 'S/N' }),
     nosso_numero: Type.String(),

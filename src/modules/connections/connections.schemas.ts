@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import { wireDate } from '../../http/wire-schemas.ts';
 
 export const mkConnectionSchema = Type.Object({
   bloqueada: Type.String({ description: 'Sim/Não' }),
-  cadastro: Type.String({ description: 'DD/MM/YYYY' }),
+  cadastro: wireDate('DD/MM/YYYY'),
   cep: Type.String(),
   codconexao: Type.Integer(),
   contrato: Type.Integer({ description: 'codcontrato of WSMKContratosPorCliente' }),

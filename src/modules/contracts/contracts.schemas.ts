@@ -1,19 +1,20 @@
 import { Type } from '@sinclair/typebox';
+import { wireDate, wireIsoDate } from '../../http/wire-schemas.ts';
 
 const text = Type.String();
 const id = Type.Integer();
 
 export const activeContract = Type.Object({
-  adesao: Type.String({ description: 'AAAA-MM-DD (raw date column, as ConsultaClientes)' }),
+  adesao: wireIsoDate('AAAA-MM-DD (raw date column, as ConsultaClientes)'),
   cd_empresa: id,
   codcontrato: id,
   nome_empresa: text,
   plano_acesso: text,
-  previsao_vencimento: Type.String({ description: 'DD/MM/AAAA' }),
+  previsao_vencimento: wireDate('DD/MM/AAAA'),
 });
 
 export const contractV2 = Type.Object({
-  adesao: Type.String({ description: 'AAAA-MM-DD (raw date column, as ConsultaClientes)' }),
+  adesao: wireIsoDate('AAAA-MM-DD (raw date column, as ConsultaClientes)'),
   codcontrato: id,
   plano_acesso: text,
   status_contrato: Type.String({ description: 'Ativo, Suspenso, Cancelado, Aguardando ativação' }),

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { formatDateBr, todayInSaoPaulo } from '../../lib/dates.ts';
 import { centsToDecimal } from '../../lib/money.ts';
 import type { PlanRow, ProductRow } from './plans.repository.ts';
+import { wireDate } from '../../http/wire-schemas.ts';
 
 const nullableInt = Type.Union([Type.Integer(), Type.Null()]);
 export const simNao = (flag: boolean) => (flag ? 'Sim' : 'Não');
@@ -21,8 +22,8 @@ export const mkPlanItem = Type.Object({
   upload_reduzido_kbps: nullableInt,
   meses_contrato: Type.Integer(),
   ativo: Type.String({ description: 'Sim/Não' }),
-  data_cadastro: Type.String({ description: 'DD/MM/YYYY' }),
-  data_alteracao: Type.String({ description: 'DD/MM/YYYY' }),
+  data_cadastro: wireDate('DD/MM/YYYY'),
+  data_alteracao: wireDate('DD/MM/YYYY'),
 });
 
 export function toMkPlan(p: PlanRow) {

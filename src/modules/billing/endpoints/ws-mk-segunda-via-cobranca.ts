@@ -4,6 +4,7 @@ import { mkParam } from '../../../http/mk/params.ts';
 import { formatDateBr } from '../../../lib/dates.ts';
 import { formatBrl } from '../../../lib/money.ts';
 import { secondCopy } from '../billing.service.ts';
+import { wireDate } from '../../../http/wire-schemas.ts';
 
 export const wsmkSegundaViaCobranca = defineMkEndpoint({
   id: 'WSMKSegundaViaCobranca',
@@ -15,7 +16,7 @@ export const wsmkSegundaViaCobranca = defineMkEndpoint({
     Fatura: Type.String(),
     PathDownload: Type.String({ description: 'signed link to the PDF, no session token needed, expires' }),
     Valor: Type.String({ description: '"R$ 99,90"' }),
-    Vcto: Type.String({ description: 'DD/MM/YYYY' }),
+    Vcto: wireDate('DD/MM/YYYY'),
     status: Type.Literal('OK'),
   }),
   async handler({ params, deps }) {

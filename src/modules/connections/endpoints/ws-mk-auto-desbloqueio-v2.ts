@@ -4,6 +4,7 @@ import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
 import { mkParam } from '../../../http/mk/params.ts';
 import { formatDateTimeBr } from '../../../lib/dates.ts';
 import { selfUnblock } from '../connections.service.ts';
+import { wireDateTime } from '../../../http/wire-schemas.ts';
 
 export const wsmkAutoDesbloqueioV2 = defineMkEndpoint({
   id: 'WSMKAutoDesbloqueioV2',
@@ -15,7 +16,7 @@ export const wsmkAutoDesbloqueioV2 = defineMkEndpoint({
   }),
   response: Type.Object({
     CodigoConexao: Type.Integer(),
-    DesbloqueadaAte: Type.String({ description: 'DD/MM/YYYY HH:MM:SS' }),
+    DesbloqueadaAte: wireDateTime('DD/MM/YYYY HH:MM:SS'),
     Mensagem: Type.String(),
     status: Type.Literal('OK'),
   }),

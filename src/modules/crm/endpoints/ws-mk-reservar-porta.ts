@@ -4,6 +4,7 @@ import { defineMkEndpoint } from '../../../http/mk/define-mk-endpoint.ts';
 import { mkParam } from '../../../http/mk/params.ts';
 import { formatDateTimeBr } from '../../../lib/dates.ts';
 import { reservePort } from '../viability.service.ts';
+import { wireDateTime } from '../../../http/wire-schemas.ts';
 
 export const wsmkReservarPorta = defineMkEndpoint({
   id: 'WSMKReservarPorta',
@@ -20,7 +21,7 @@ export const wsmkReservarPorta = defineMkEndpoint({
     DescricaoCaixa: Type.String(),
     Distancia: Type.Integer(),
     Porta: Type.Integer(),
-    ReservadaAte: Type.String({ description: 'DD/MM/AAAA HH:MM:SS (São Paulo)' }),
+    ReservadaAte: wireDateTime('DD/MM/AAAA HH:MM:SS (São Paulo)'),
   }),
   async handler({ params, deps, caller }) {
     const r = await reservePort(deps, caller, params.cd_lead, params.periodo_reserva);

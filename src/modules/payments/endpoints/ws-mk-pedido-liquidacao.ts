@@ -5,6 +5,7 @@ import { mkParam, splitIdList } from '../../../http/mk/params.ts';
 import { formatDateBr, formatDateTimeBr } from '../../../lib/dates.ts';
 import { applyPercent, centsToDecimal } from '../../../lib/money.ts';
 import { createPaymentOrder } from '../payment-order.service.ts';
+import { wireDateTime } from '../../../http/wire-schemas.ts';
 
 export const wsmkPedidoLiquidacao = defineMkEndpoint({
   id: 'WSMKPedidoLiquidacao',
@@ -15,7 +16,7 @@ export const wsmkPedidoLiquidacao = defineMkEndpoint({
     faturas: mkParam.idList(';', { description: 'invoice codes of that customer: 1;2;3' }),
   }),
   response: Type.Object({
-    DataHoraExpiracao: Type.String({ description: 'DD/MM/YYYY HH:MM:SS; the IDPagamento is refused after it' }),
+    DataHoraExpiracao: wireDateTime('DD/MM/YYYY HH:MM:SS; the IDPagamento is refused after it'),
     FaturasDetalhes: Type.Array(Type.Object({}, { additionalProperties: true })),
     FormasPgto: Type.Array(Type.Object({}, { additionalProperties: true })),
     IDPagamento: Type.String(),
