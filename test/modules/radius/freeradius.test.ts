@@ -168,7 +168,14 @@ describe('FreeRADIUS on Provedor\'s database', { skip: onPostgresLeg ? false : '
     const customer = await t.db.selectFrom('connections').select('customer_id').where('id', '=', c.id).executeTakeFirstOrThrow();
     const list = await mk(t.app, 'WSMKConexoesPorCliente', { token, cd_cliente: customer.customer_id });
     const item = list.body.Conexoes.find((x: { codconexao: number }) => x.codconexao === c.id);
-    assert.equal(item?.ip, '100.64.9.9', 'the connection list shows the address of the RADIUS session');
+    // The list shows a static address when the connection has one, else the RADIUS session's.
+    const fixed = await t.db
+      .selectFrom('connections as cn')
+      .leftJoin('ip_addresses as ia', 'ia.id', 'cn.ip_address_id')
+      .select(sql<string | null>`host(ia.address)`.as('address'))
+      .where('cn.id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(item?.ip, fixed.address ?? '100.64.9.9', 'static address, else the address of the RADIUS session');
 
     const interim = `${base}Acct-Status-Type = Interim-Update\nAcct-Session-Time = 600\nAcct-Input-Octets = 1500\nAcct-Output-Octets = 7000\nAcct-Input-Gigawords = 0\nAcct-Output-Gigawords = 1\n`;
     assert.match(await radclient('acct', interim), /Accounting-Response/);
