@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { progressBar } from '../src/cli/progress.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -46,6 +47,10 @@ interface Result {
   p99: number;
   errors: number;
   maxRssMb: number | null;
+  /** CPU per request (µs) of the server process and of its PostgreSQL backends: unlike req/s,
+   *  barely moved by whatever else the machine runs. */
+  appCpuUs: number;
+  dbCpuUs: number | null;
 }
 
 const ids = await prepareDatabase();
@@ -138,13 +143,63 @@ async function sessionToken(base: string): Promise<string> {
 async function measure(name: string, url: string, pid: number): Promise<Result> {
   await autocannon({ url, connections, duration: 2 }); // warm-up: JIT, pools, plan caches
   let maxRss = 0;
+  const backends = backendCpu();
+  const appCpuBefore = cpuTicks(pid) ?? 0;
+  await backends.sample();
   const sampler = setInterval(() => {
     maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
+    void backends.sample();
   }, 500);
   const r = await autocannon({ url, connections, duration: seconds });
   clearInterval(sampler);
+  const appCpu = (cpuTicks(pid) ?? 0) - appCpuBefore;
+  const dbCpu = await backends.finish();
   console.error(`${name}: ${r.requests.average.toFixed(0)} req/s`);
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, maxRssMb: maxRss || null };
+  const perRequest = (ticks: number) => (ticks * 10_000) / Math.max(1, r.requests.total);
+  return {
+    name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, maxRssMb: maxRss || null,
+    appCpuUs: perRequest(appCpu), dbCpuUs: dbCpu === null ? null : perRequest(dbCpu),
+  };
+}
+
+/** CPU ticks (1/100 s) used so far by a process of this machine, user + system. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used by the PostgreSQL backends serving the bench database (PostgreSQL on this machine only). */
+function backendCpu() {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+  const connected = client?.connect();
+  const sample = async (): Promise<void> => {
+    if (!client) return;
+    await connected;
+    const r = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    for (const { pid } of r.rows) {
+      const ticks = cpuTicks(pid);
+      if (ticks === null) continue;
+      if (!first.has(pid)) first.set(pid, ticks);
+      last.set(pid, ticks);
+    }
+  };
+  const finish = async (): Promise<number | null> => {
+    if (!client) return null;
+    await sample();
+    await client.end();
+    let total = 0;
+    for (const [pid, start] of first) total += (last.get(pid) ?? start) - start;
+    return total;
+  };
+  return { sample, finish };
 }
 
 function rssMb(pid: number): number | null {
@@ -171,10 +226,15 @@ function report(rows: Result[]): void {
   const p99 = baselines.reduce((a, r) => a + r.p99, 0) / baselines.length;
   const engine = databaseUrl ? 'PostgreSQL' : 'embedded (PGlite)';
   console.log(`\n${engine}, ${customers} customers, ${connections} connections, ${seconds} s per scenario\n`);
-  console.log('| scenario | req/s | p50 ms | p99 ms | ratio | p99 ratio | errors | max RSS MB |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  const cpu = baselines.reduce((a, r) => a + r.appCpuUs + (r.dbCpuUs ?? 0), 0) / baselines.length;
+  console.log('| scenario | req/s | p50 ms | p99 ms | ratio | p99 ratio | errors | max RSS MB | CPU µs/req app + db | CPU ratio |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const cells = [r.name, r.rps.toFixed(0), r.p50, r.p99, (r.rps / rps).toFixed(2), (r.p99 / p99).toFixed(2), r.errors, r.maxRssMb ?? '-'];
+    const used = r.appCpuUs + (r.dbCpuUs ?? 0);
+    const cells = [
+      r.name, r.rps.toFixed(0), r.p50, r.p99, (r.rps / rps).toFixed(2), (r.p99 / p99).toFixed(2), r.errors, r.maxRssMb ?? '-',
+      r.dbCpuUs === null ? r.appCpuUs.toFixed(0) : `${r.appCpuUs.toFixed(0)} + ${r.dbCpuUs.toFixed(0)}`, (cpu / Math.max(1, used)).toFixed(2),
+    ];
     console.log(`| ${cells.join(' | ')} |`);
   }
 }

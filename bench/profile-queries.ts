@@ -1,25 +1,27 @@
 // Where a call's time goes: runs one MK call N times in process (app.inject, no sockets) on the
 // bench database and prints each SQL statement's count, total and mean time.
-//   npx tsx bench/profile-queries.ts [--n 200] [--path '/mk/WSMKConsultaDoc.rule?doc=52998224725']
+//   npx tsx bench/profile-queries.ts [--n 200] [--path '/mk/WSMKConsultaDoc.rule?doc=52998224725'] [--explain]
+//   (--explain: afterwards, EXPLAIN (ANALYZE, BUFFERS) of each SELECT with the parameters it was last run with)
 //   (the session token is appended; DATABASE_URL=… for PostgreSQL, else .tmp/bench-data-10000,
 //   which `npm run bench` seeds)
 import { parseArgs } from 'node:util';
-import type { LogEvent } from 'kysely';
+import { CompiledQuery, type LogEvent } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 
 const { values: opts } = parseArgs({
-  options: { n: { type: 'string', default: '200' }, path: { type: 'string', default: '/mk/WSMKConsultaDoc.rule?doc=52998224725' } },
+  options: { n: { type: 'string', default: '200' }, path: { type: 'string', default: '/mk/WSMKConsultaDoc.rule?doc=52998224725' }, explain: { type: 'boolean', default: false } },
 });
-const stats = new Map<string, { count: number; ms: number }>();
+const stats = new Map<string, { count: number; ms: number; sql: string; parameters: readonly unknown[] }>();
 let recording = false;
 const log = (event: LogEvent) => {
   if (!recording) return;
   const key = event.query.sql.replace(/\s+/g, ' ').slice(0, 120);
-  const s = stats.get(key) ?? { count: 0, ms: 0 };
+  const s = stats.get(key) ?? { count: 0, ms: 0, sql: event.query.sql, parameters: event.query.parameters };
   s.count++;
   s.ms += event.queryDurationMillis;
+  s.parameters = event.query.parameters;
   stats.set(key, s);
 };
 const dataDir = process.env.BENCH_DATA_DIR ?? '.tmp/bench-data-10000';
@@ -40,6 +42,14 @@ recording = false;
 console.log(`${opts.path}: ${(wall / n).toFixed(2)} ms per call (sequential, in process)`);
 for (const [q, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.ms / n).toFixed(2).padStart(7)} ms/call  ${String(s.count / n).padStart(4)}×  ${q}`);
+}
+if (opts.explain) {
+  for (const s of stats.values()) {
+    if (!/^\s*select/i.test(s.sql)) continue;
+    const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${s.sql}`, [...s.parameters]));
+    console.log(`\n${s.sql}\n-- parameters: ${JSON.stringify(s.parameters)}`);
+    for (const row of plan.rows) console.log(row['QUERY PLAN']);
+  }
 }
 await app.close();
 await db.destroy();

@@ -6,6 +6,7 @@ import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ensurePrivateDir } from '../lib/private-dir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { PreparingClient } from './prepared-client.ts';
 import type { DB } from './types.ts';
 
 export type Db = Kysely<DB>;
@@ -56,6 +57,7 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max: settings.poolSize ?? 10,
+    Client: PreparingClient,
     // While PostgreSQL is down or restarting, a call fails in seconds (MK 098) instead of hanging.
     connectionTimeoutMillis: 5_000,
     types: typeParsers as pg.CustomTypesConfig,
