@@ -7,15 +7,14 @@ import { verifyPassword } from '../../lib/password.ts';
 import { newSessionToken, sha256Hex } from '../../lib/tokens.ts';
 import {
   findActiveOperatorByLogin,
-  findActiveOperatorByTokenHash,
+  findGeneralLogin,
+  findProfileAccess,
   findSpecificProfilesOfOperator,
   insertSession,
-  isOperatorInProfile,
-  listProfileServices,
+  type ProfileAccess,
 } from './auth.repository.ts';
 import { type LoginRefusal, loginBlocked, recordLoginFailure } from './login-failures.ts';
-import { findProfileByContraSenha } from './contra-senha-lookup.ts';
-import { listProfileIps } from './session.repository.ts';
+import { contraSenhaHash, upgradeOlderContraSenha } from './contra-senha-lookup.ts';
 
 export interface IssuedSession {
   token: string;
@@ -44,6 +43,7 @@ export function grantedServices(profileServices: number[], requested: number): n
 async function issue(
   deps: AppDeps,
   profile: ProfileForLogin,
+  access: ProfileAccess,
   operatorId: number,
   requested: number,
   ip: string,
@@ -52,9 +52,9 @@ async function issue(
   // Until the caller has passed every credential check (profile active, operator in it, IP
   // allowed), each refusal is the same authFailed: a distinct text would confirm a guessed
   // contra-senha or password, and authFailed is what the failure throttle counts.
-  if (!profile.active || !(await isOperatorInProfile(db, profile.id, operatorId))) throw new MkError('authFailed');
-  if (profile.limit_to_ip_list && !ipAllowed(ip, await listProfileIps(db, profile.id))) throw new MkError('authFailed');
-  const services = grantedServices(await listProfileServices(db, profile.id), requested);
+  if (!profile.active || !access.operator_in_profile) throw new MkError('authFailed');
+  if (profile.limit_to_ip_list && !ipAllowed(ip, access.ips)) throw new MkError('authFailed');
+  const services = grantedServices(access.services, requested);
   if (!services) throw new MkError('authNotAllowed', 'Serviço não autorizado neste perfil de webservice.');
   const now = deps.clock.now();
   const token = newSessionToken();
@@ -77,10 +77,14 @@ export async function authenticateGeneral(
   deps: AppDeps,
   input: { userToken: string; contraSenha: string; service: number; ip: string },
 ): Promise<IssuedSession> {
-  const operator = await findActiveOperatorByTokenHash(deps.db, sha256Hex(input.userToken));
-  const profile = await findProfileByContraSenha(deps.db, deps.config, input.contraSenha);
-  if (!operator || !profile) throw new MkError('authFailed');
-  return issue(deps, profile, operator.id, input.service, input.ip);
+  const tokenHash = sha256Hex(input.userToken);
+  const secretHmac = contraSenhaHash(deps.config, input.contraSenha);
+  let login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
+  if (!login && (await upgradeOlderContraSenha(deps.db, deps.config, input.contraSenha))) {
+    login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
+  }
+  if (!login || login.operator_id === null) throw new MkError('authFailed');
+  return issue(deps, login, login, login.operator_id, input.service, input.ip);
 }
 
 /** WSAutenticacaoOperador: login + password of an operator listed in a specific profile in force. */
@@ -102,7 +106,8 @@ export async function authenticateOperator(
   const inForce = profiles.find((p) => p.active && p.starts_on! <= today && today <= p.ends_on!);
   if (!inForce) throw await refuse('not_allowed');
   try {
-    return await issue(deps, inForce, operator.id, ALL_SERVICES, input.ip);
+    const access = await findProfileAccess(deps.db, inForce.id, operator.id);
+    return await issue(deps, inForce, access, operator.id, ALL_SERVICES, input.ip);
   } catch (error) {
     if (isMkError(error) && error.kind === 'authFailed') throw await refuse('not_allowed');
     throw error;

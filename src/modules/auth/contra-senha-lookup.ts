@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { type Keyring, purposeHmacHex, secretsOf } from '../../lib/keys.ts';
 import { hmacHex } from '../../lib/tokens.ts';
-import { findGeneralProfileBySecret } from './auth.repository.ts';
 
 /** What `ws_profiles.secret_hmac` stores: HMAC under the contra-senha purpose key of SECRET_KEY. */
 export const contraSenhaHash = (ring: Keyring, contraSenha: string): string => purposeHmacHex(ring.secretKey, 'contra-senha', contraSenha);
@@ -14,16 +13,21 @@ export function contraSenhaCandidates(ring: Keyring, contraSenha: string): strin
   return secretsOf(ring).flatMap((s) => [purposeHmacHex(s, 'contra-senha', contraSenha), hmacHex(s, contraSenha)]);
 }
 
-/** The general profile of a contra-senha; a row still in an older form is rewritten to the current one. */
-export async function findProfileByContraSenha(db: Db, ring: Keyring, contraSenha: string) {
+/**
+ * A general profile whose contra-senha is stored in an older form (retired key, pre-HKDF) is
+ * rewritten to the current one; true when one was. WSAutenticacao looks up the current form
+ * first and calls this only when that found nothing.
+ */
+export async function upgradeOlderContraSenha(db: Db, ring: Keyring, contraSenha: string): Promise<boolean> {
   const [current, ...older] = contraSenhaCandidates(ring, contraSenha);
-  const profile = await findGeneralProfileBySecret(db, current!);
-  if (profile) return profile;
   for (const hash of older) {
-    const found = await findGeneralProfileBySecret(db, hash);
-    if (!found) continue;
-    await db.updateTable('ws_profiles').set({ secret_hmac: current! }).where('id', '=', found.id).where('secret_hmac', '=', hash).execute();
-    return found;
+    const r = await db
+      .updateTable('ws_profiles')
+      .set({ secret_hmac: current! })
+      .where('secret_hmac', '=', hash)
+      .where('kind', '=', 'general')
+      .executeTakeFirst();
+    if (r.numUpdatedRows > 0n) return true;
   }
-  return undefined;
+  return false;
 }
