@@ -4,8 +4,12 @@
 // embedded engine (one process per data dir) is measured the same way as PostgreSQL.
 //   npm run bench [-- --seconds 10 --connections 50 --customers 10000]
 //   DATABASE_URL=postgres://… npm run bench        (an empty database is seeded first)
+//   --activity-log-off   also measures every scenario with ACTIVITY_LOG=false (its cost)
+//   --compare DIR        also measures the build in DIR (another checkout, `npm ci` done there), e.g. a
+//                        commit before a change: both on this database, in the same run
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -22,13 +26,16 @@ const { values: opts } = parseArgs({
     connections: { type: 'string' },
     customers: { type: 'string', default: '10000' },
     only: { type: 'string' },
+    warmup: { type: 'string', default: '3' },
+    compare: { type: 'string' },
+    'activity-log-off': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(opts.seconds);
 const customers = Number(opts.customers);
 const databaseUrl = process.env.DATABASE_URL;
 const connections = Number(opts.connections ?? (databaseUrl ? 50 : 20));
-const dataDir = process.env.BENCH_DATA_DIR ?? `.tmp/bench-data-${customers}`;
+const dataDir = resolve(process.env.BENCH_DATA_DIR ?? `.tmp/bench-data-${customers}`);
 const SECRET_KEY = 'bench-secret-key-0123456789abcdefghijklmnopqrstuv';
 const serverEnv = {
   ...process.env,
@@ -63,25 +70,34 @@ const scenarios: Array<[string, (token: string) => string]> = [
   [`WSMKFaturasPendentes (${ids.pendingCount} open)`, (t) => `/mk/WSMKFaturasPendentes.rule?sys=MK0&token=${t}&cd_cliente=${ids.pendingCustomer}`],
   ['WSMKContratosPorCliente', (t) => `/mk/WSMKContratosPorCliente.rule?sys=MK0&token=${t}&cd_cliente=${ids.customer}`],
   ['WSMKConexoesPorCliente', (t) => `/mk/WSMKConexoesPorCliente.rule?sys=MK0&token=${t}&cd_cliente=${ids.customer}`],
+  ['WSMKConsultaConexaoAutenticada (online)', (t) => `/mk/WSMKConsultaConexaoAutenticada.rule?sys=MK0&token=${t}&codconexao=${ids.onlineConnection}`],
   ['WSAutenticacao', () => '/mk/WSAutenticacao.rule?sys=MK0&token=demo-token&password=demo1234&cd_servico=9999'],
 ];
-await withServer(['dist/cli.js', 'serve'], async (pid, base) => {
-  const token = await sessionToken(base);
-  for (const [name, path] of scenarios) {
-    if (opts.only && !name.includes(opts.only)) continue;
-    const url = base + path(token);
-    const probe = await fetch(url);
-    const body = (await probe.json()) as { status?: string };
-    if (probe.status === 404) {
-      console.error(`skipped ${name}: not implemented yet`);
-      continue;
+const variants: Array<{ label: string; cwd: string; env: Record<string, string> }> = [{ label: '', cwd: '.', env: {} }];
+if (opts['activity-log-off']) variants.push({ label: ' (activity log off)', cwd: '.', env: { ACTIVITY_LOG: 'false' } });
+if (opts.compare) variants.push({ label: ` [${opts.compare}]`, cwd: resolve(opts.compare), env: {} });
+for (const variant of variants) {
+  await withServer(['dist/cli.js', 'serve'], async (pid, base) => {
+    const token = await sessionToken(base);
+    for (const [name, path] of scenarios) {
+      if (opts.only && !name.includes(opts.only)) continue;
+      const url = base + path(token);
+      const probe = await fetch(url);
+      const body = (await probe.json()) as { status?: string };
+      if (probe.status === 404) {
+        console.error(`skipped ${name}: not implemented yet`);
+        continue;
+      }
+      if (path(token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
+        throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
+      }
+      results.push(await measure(name + variant.label, url, pid));
     }
-    if (path(token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
-      throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
+    if (!opts.only || 'WSMKContratoAlterarStatus'.includes(opts.only)) {
+      results.push(await measure(`WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${variant.label}`, statusCycle(base, token), pid));
     }
-    results.push(await measure(name, url, pid));
-  }
-});
+  }, variant);
+}
 results.push(await withServer(['bench/baseline-server.mjs'], (pid, base) => measure('baseline again', base + baselinePath, pid)));
 report(results);
 process.exit(0);
@@ -102,15 +118,68 @@ async function prepareDatabase() {
       .orderBy(sql`abs(count(*) - 24)`)
       .orderBy('customer_id')
       .executeTakeFirstOrThrow();
-    return { customer: 1, pendingCustomer: pending.customer_id, pendingCount: pending.n };
+    const statusContracts = await onlineContracts(db, 200);
+    return {
+      customer: 1, pendingCustomer: pending.customer_id, pendingCount: pending.n,
+      statusContracts, onlineConnection: statusContracts[0]?.connection ?? 1,
+    };
   } finally {
     await db.destroy();
   }
 }
 
-async function withServer<T>(args: string[], work: (pid: number, base: string) => Promise<T>): Promise<T> {
+/**
+ * Active contracts with one active connection each, given an open RADIUS session (a radacct row
+ * without stop time, as FreeRADIUS writes on Accounting-Start) so that blocking and unblocking them
+ * queues a Disconnect/CoA: the RADIUS path is part of what the status scenario measures.
+ */
+async function onlineContracts(db: Awaited<ReturnType<typeof openDatabase>>, n: number) {
+  const rows = await db
+    .selectFrom('contracts as k')
+    .innerJoin('connections as c', 'c.contract_id', 'k.id')
+    .select(['k.id as contract', sql<number>`min(c.id)`.as('connection'), sql<string>`min(c.username)`.as('username')])
+    .where('k.status', '=', 'active')
+    .where('c.blocked', '=', false)
+    .groupBy('k.id')
+    .having(sql`count(*)`, '=', 1)
+    .orderBy('k.id')
+    .limit(n)
+    .execute();
+  await sql`
+    insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, framedipaddress)
+    select 'bench-' || u.username, 'bench-' || u.username, u.username, '127.0.0.1', now(), '100.64.0.1'
+    from unnest(${rows.map((r) => r.username)}::text[]) as u(username)
+    on conflict (acctuniqueid) do nothing`.execute(db);
+  return rows;
+}
+
+/** Each autocannon connection takes its own contract and suspends it (blocking its connection), then reactivates it. */
+function statusCycle(base: string, token: string): autocannon.Options {
+  let next = 0;
+  const path = (context: { contract?: number }, query: string) => {
+    context.contract ??= ids.statusContracts[next++ % ids.statusContracts.length]?.contract;
+    return `/mk/WSMKContratoAlterarStatus.rule?sys=MK0&token=${token}&Contrato=${context.contract}&${query}`;
+  };
+  return {
+    url: base,
+    requests: [
+      { setupRequest: (req, context) => ({ ...req, path: path(context, 'Operacao=SUSPENDER&Observacao=bench&BloquearConexao=S') }) },
+      { setupRequest: (req, context) => ({ ...req, path: path(context, 'Operacao=ATIVAR') }) },
+    ],
+  };
+}
+
+async function withServer<T>(
+  args: string[],
+  work: (pid: number, base: string) => Promise<T>,
+  where: { cwd: string; env: Record<string, string> } = { cwd: '.', env: {} },
+): Promise<T> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...serverEnv, PORT: String(port), POOL: '10' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: where.cwd,
+    env: { ...serverEnv, ...where.env, PORT: String(port), POOL: '10' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitUntilUp(child, `${base}${args[0] === 'dist/cli.js' ? '/ready' : '/customer/1'}`);
@@ -140,8 +209,9 @@ async function sessionToken(base: string): Promise<string> {
   return body.Token;
 }
 
-async function measure(name: string, url: string, pid: number): Promise<Result> {
-  await autocannon({ url, connections, duration: 2 }); // warm-up: JIT, pools, plan caches
+async function measure(name: string, target: string | autocannon.Options, pid: number): Promise<Result> {
+  const load = typeof target === 'string' ? { url: target } : target;
+  await autocannon({ ...load, connections, duration: Number(opts.warmup) }); // warm-up: JIT, pools, plan caches
   let maxRss = 0;
   const backends = backendCpu();
   const appCpuBefore = cpuTicks(pid) ?? 0;
@@ -150,7 +220,7 @@ async function measure(name: string, url: string, pid: number): Promise<Result> 
     maxRss = Math.max(maxRss, rssMb(pid) ?? 0);
     void backends.sample();
   }, 500);
-  const r = await autocannon({ url, connections, duration: seconds });
+  const r = await autocannon({ ...load, connections, duration: seconds });
   clearInterval(sampler);
   const appCpu = (cpuTicks(pid) ?? 0) - appCpuBefore;
   const dbCpu = await backends.finish();
