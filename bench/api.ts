@@ -5,12 +5,9 @@
 //   npm run bench [-- --seconds 10 --connections 50 --customers 10000]
 //   DATABASE_URL=postgres://… npm run bench        (an empty database is seeded first)
 //   --activity-log-off   also measures every scenario with ACTIVITY_LOG=false (its cost)
-//   --compare DIR        also measures the build in DIR (another checkout, `npm ci` done there), e.g. a
+//   --compare DIR        (repeatable) also measures the build in DIR (another checkout, `npm ci` done there), e.g. a
 //                        commit before a change: both on this database, in the same run
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -19,6 +16,7 @@ import { progressBar } from '../src/cli/progress.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from '../src/db/seed/index.ts';
+import { cpuTicks, rssMb, sessionToken, withServer } from './server-process.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -27,7 +25,7 @@ const { values: opts } = parseArgs({
     customers: { type: 'string', default: '10000' },
     only: { type: 'string' },
     warmup: { type: 'string', default: '3' },
-    compare: { type: 'string' },
+    compare: { type: 'string', multiple: true },
     'activity-log-off': { type: 'boolean', default: false },
   },
 });
@@ -63,7 +61,7 @@ interface Result {
 const ids = await prepareDatabase();
 const baselinePath = `/customer/${ids.customer}`;
 const results: Result[] = [];
-results.push(await withServer(['bench/baseline-server.mjs'], (pid, base) => measure('baseline (Fastify + pg SELECT by id)', base + baselinePath, pid)));
+results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline (Fastify + pg SELECT by id)', base + baselinePath, pid)));
 const scenarios: Array<[string, (token: string) => string]> = [
   ['GET /health', () => '/health'],
   ['WSMKConsultaDoc', (t) => `/mk/WSMKConsultaDoc.rule?sys=MK0&token=${t}&doc=52998224725`],
@@ -75,9 +73,9 @@ const scenarios: Array<[string, (token: string) => string]> = [
 ];
 const variants: Array<{ label: string; cwd: string; env: Record<string, string> }> = [{ label: '', cwd: '.', env: {} }];
 if (opts['activity-log-off']) variants.push({ label: ' (activity log off)', cwd: '.', env: { ACTIVITY_LOG: 'false' } });
-if (opts.compare) variants.push({ label: ` [${opts.compare}]`, cwd: resolve(opts.compare), env: {} });
+for (const dir of opts.compare ?? []) variants.push({ label: ` [${dir}]`, cwd: resolve(dir), env: {} });
 for (const variant of variants) {
-  await withServer(['dist/cli.js', 'serve'], async (pid, base) => {
+  await withServer(['dist/cli.js', 'serve'], serverEnv, async (pid, base) => {
     const token = await sessionToken(base);
     for (const [name, path] of scenarios) {
       if (opts.only && !name.includes(opts.only)) continue;
@@ -98,7 +96,7 @@ for (const variant of variants) {
     }
   }, variant);
 }
-results.push(await withServer(['bench/baseline-server.mjs'], (pid, base) => measure('baseline again', base + baselinePath, pid)));
+results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline again', base + baselinePath, pid)));
 report(results);
 process.exit(0);
 
@@ -169,46 +167,6 @@ function statusCycle(base: string, token: string): autocannon.Options {
   };
 }
 
-async function withServer<T>(
-  args: string[],
-  work: (pid: number, base: string) => Promise<T>,
-  where: { cwd: string; env: Record<string, string> } = { cwd: '.', env: {} },
-): Promise<T> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: where.cwd,
-    env: { ...serverEnv, ...where.env, PORT: String(port), POOL: '10' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    await waitUntilUp(child, `${base}${args[0] === 'dist/cli.js' ? '/ready' : '/customer/1'}`);
-    return await work(child.pid ?? 0, base);
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-}
-
-async function waitUntilUp(child: ChildProcess, url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function sessionToken(base: string): Promise<string> {
-  const res = await fetch(`${base}/mk/WSAutenticacao.rule?sys=MK0&token=demo-token&password=demo1234&cd_servico=9999`);
-  const body = (await res.json()) as { Token?: string };
-  if (!body.Token) throw new Error(`no session token: ${JSON.stringify(body)} (the database needs the demo access)`);
-  return body.Token;
-}
-
 async function measure(name: string, target: string | autocannon.Options, pid: number): Promise<Result> {
   const load = typeof target === 'string' ? { url: target } : target;
   await autocannon({ ...load, connections, duration: Number(opts.warmup) }); // warm-up: JIT, pools, plan caches
@@ -230,16 +188,6 @@ async function measure(name: string, target: string | autocannon.Options, pid: n
     name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, maxRssMb: maxRss || null,
     appCpuUs: perRequest(appCpu), dbCpuUs: dbCpu === null ? null : perRequest(dbCpu),
   };
-}
-
-/** CPU ticks (1/100 s) used so far by a process of this machine, user + system. */
-function cpuTicks(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
 }
 
 /** CPU used by the PostgreSQL backends serving the bench database (PostgreSQL on this machine only). */
@@ -270,24 +218,6 @@ function backendCpu() {
     return total;
   };
   return { sample, finish };
-}
-
-function rssMb(pid: number): number | null {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-    return line ? Math.round(Number(line[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function report(rows: Result[]): void {
