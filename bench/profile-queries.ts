@@ -1,9 +1,9 @@
 // Where a call's time goes: runs one MK call N times in process (app.inject, no sockets) on the
 // bench database and prints each SQL statement's count, total and mean time.
-//   npx tsx bench/profile-queries.ts [--n 200] [--path '/mk/WSMKConsultaDoc.rule?doc=52998224725'] [--explain]
+//   npx tsx bench/profile-queries.ts [--n 200] [--path '/mk/WSMKConsultaDoc.rule?doc=52998224725'] [--raw] [--explain]
+//   (the session token is appended unless --raw; DATABASE_URL=… for PostgreSQL, else
+//   .tmp/bench-data-10000, which `npm run bench` seeds)
 //   (--explain: afterwards, EXPLAIN (ANALYZE, BUFFERS) of each SELECT with the parameters it was last run with)
-//   (the session token is appended; DATABASE_URL=… for PostgreSQL, else .tmp/bench-data-10000,
-//   which `npm run bench` seeds)
 import { parseArgs } from 'node:util';
 import { CompiledQuery, type LogEvent } from 'kysely';
 import { buildApp } from '../src/app.ts';
@@ -11,7 +11,12 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 
 const { values: opts } = parseArgs({
-  options: { n: { type: 'string', default: '200' }, path: { type: 'string', default: '/mk/WSMKConsultaDoc.rule?doc=52998224725' }, explain: { type: 'boolean', default: false } },
+  options: {
+    n: { type: 'string', default: '200' },
+    path: { type: 'string', default: '/mk/WSMKConsultaDoc.rule?doc=52998224725' },
+    raw: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
 });
 const stats = new Map<string, { count: number; ms: number; sql: string; parameters: readonly unknown[] }>();
 let recording = false;
@@ -31,7 +36,7 @@ const app = await buildApp({ config, db, clock: { now: () => new Date() }, logge
 await app.ready();
 const auth = await app.inject('/mk/WSAutenticacao.rule?token=demo-token&password=demo1234&cd_servico=9999');
 const token = (auth.json() as { Token: string }).Token;
-const url = `${opts.path}${opts.path.includes('?') ? '&' : '?'}token=${token}`;
+const url = opts.raw ? opts.path : `${opts.path}${opts.path.includes('?') ? '&' : '?'}token=${token}`;
 for (let i = 0; i < 20; i++) await app.inject(url); // warm-up
 recording = true;
 const n = Number(opts.n);

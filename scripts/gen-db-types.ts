@@ -56,10 +56,13 @@ for (const r of rows) {
   const hasDefault = r.is_identity === 'YES' || r.column_default !== null;
   const always = (r.is_identity === 'YES' && r.identity_generation === 'ALWAYS') || r.is_generated === 'ALWAYS';
   let type: string;
-  if (base in WRITE_TYPES) {
+  const element = base.replace(/\[\]$/, '');
+  if (element in WRITE_TYPES) {
+    // Arrays of them likewise: Date[] read, (Date | string)[] written.
+    const [read, write] = element === base ? [READ_TYPES[base], WRITE_TYPES[base]] : [`${READ_TYPES[element]}[]`, `(${WRITE_TYPES[element]})[]`];
     const n = nullable ? ' | null' : '';
     const opt = hasDefault || nullable ? ' | undefined' : '';
-    type = `ColumnType<${READ_TYPES[base]}${n}, ${WRITE_TYPES[base]}${n}${opt}, ${WRITE_TYPES[base]}${n}>`;
+    type = `ColumnType<${read}${n}, ${write}${n}${opt}, ${write}${n}>`;
   } else {
     type = nullable ? `${base} | null` : base;
     if (always) type = `GeneratedAlways<${type}>`;

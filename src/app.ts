@@ -64,7 +64,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
   app.addHook('onClose', async () => stopSessionCache());
 
-  const throttle = new FailureThrottle(options.clock);
+  const throttle = new FailureThrottle(options.db, options.clock, (err) => app.log.warn({ err }, 'credential throttle: cannot read blocks'));
+  const stopThrottle = await throttle.start();
+  app.addHook('onClose', async () => stopThrottle());
   const modules = options.modules ?? allModules;
   registerOpenApi(
     app,

@@ -93,8 +93,8 @@ export function engineOf(db: Db): 'postgresql' | 'embedded' {
 }
 
 export interface NotificationHandlers {
-  /** A NOTIFY on the channel was committed. */
-  onNotify(): void;
+  /** A NOTIFY on the channel was committed, with this payload. */
+  onNotify(payload: string): void;
   /** Listening works (again): from now on every NOTIFY is seen. */
   onListening(): void;
   /** The listener lost its connection: NOTIFYs may be missed until onListening. */
@@ -109,7 +109,7 @@ export interface NotificationHandlers {
 export async function listenForNotifications(db: Db, channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>> {
   const pglite = embedded.get(db);
   if (pglite) {
-    const unlisten = await pglite.listen(channel, () => handlers.onNotify());
+    const unlisten = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
     handlers.onListening();
     return () => unlisten();
   }
@@ -130,7 +130,7 @@ export async function listenForNotifications(db: Db, channel: string, handlers: 
     };
     c.on('error', lost);
     c.on('end', lost);
-    c.on('notification', (n) => n.channel === channel && handlers.onNotify());
+    c.on('notification', (n) => n.channel === channel && handlers.onNotify(n.payload ?? ''));
     client = c;
     try {
       await c.connect();

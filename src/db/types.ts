@@ -334,6 +334,12 @@ export interface ContractsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface CredentialFailuresTable {
+  throttle_key: string;
+  failed_at: ColumnType<Date[], (Date | string)[], (Date | string)[]>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface CreditCardAttemptsTable {
   id: Generated<number>;
   customer_id: number;
@@ -1155,6 +1161,7 @@ export interface DB {
   contract_status_changes: ContractStatusChangesTable;
   contract_status_reasons: ContractStatusReasonsTable;
   contracts: ContractsTable;
+  credential_failures: CredentialFailuresTable;
   credit_card_attempts: CreditCardAttemptsTable;
   credit_cards: CreditCardsTable;
   crm_product_plans: CrmProductPlansTable;

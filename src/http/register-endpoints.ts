@@ -65,13 +65,13 @@ export function registerEndpoint(
       if (invalid) throw invalid;
     },
     handler: async (request, reply) => {
-      const throttleKey = `${def.id}|${request.ip}`;
-      if (def.throttleFailures && throttle.isBlocked(throttleKey)) throw new MkError('tooManyRequests');
-      const result = await spendOnSuccess(deps, request.caller, () =>
-        runHandler(def, request, deps, () => {
-          if (def.throttleFailures) throttle.recordFailure(throttleKey);
-        }),
-      );
+      let onAuthFailure: (() => Promise<boolean>) | undefined;
+      if (def.throttleFailures) {
+        const throttleKey = `${def.id}|${request.ip}`.slice(0, 200);
+        if (await throttle.isBlocked(throttleKey)) throw new MkError('tooManyRequests');
+        onAuthFailure = () => throttle.recordFailure(throttleKey);
+      }
+      const result = await spendOnSuccess(deps, request.caller, () => runHandler(def, request, deps, onAuthFailure));
       const body = def.surface === 'mk' && !Array.isArray(result) ? mkSuccessBody(result as Record<string, unknown>) : result;
       if (check) {
         try {
@@ -90,7 +90,8 @@ async function runHandler(
   def: EndpointDefinition,
   request: FastifyRequest,
   deps: AppDeps,
-  onAuthFailure: () => void,
+  /** Counts a credential refusal; true when the key is refused already (then the answer is 011). */
+  onAuthFailure: (() => Promise<boolean>) | undefined,
 ): Promise<unknown> {
   try {
     return await def.handler({
@@ -104,7 +105,7 @@ async function runHandler(
         },
       });
   } catch (error) {
-    if (isMkError(error) && error.kind === 'authFailed') onAuthFailure();
+    if (onAuthFailure && isMkError(error) && error.kind === 'authFailed' && (await onAuthFailure())) throw new MkError('tooManyRequests');
     throw error;
   }
 }

@@ -29,6 +29,9 @@ describe('PostgreSQL restarted while serving', { skip: onPostgresLeg ? false : '
       assert.equal(during.body.status, 'ERRO');
       assert.equal(during.body['Num. ERRO'], '098', JSON.stringify(during.body));
     }
+    // A throttled credential check answers 098 too, whether or not its throttle listener has noticed yet.
+    const login = await server.mk('WSAutenticacao', { token: 'demo-token', password: 'demo1234', cd_servico: 9999 }, 8_000);
+    assert.equal(login.body['Num. ERRO'], '098', JSON.stringify(login.body));
     assert.equal((await fetch(`${server.base}/health`)).status, 200, 'the process is alive');
 
     cluster.start();
@@ -36,7 +39,10 @@ describe('PostgreSQL restarted while serving', { skip: onPostgresLeg ? false : '
     let last: unknown;
     while (Date.now() < deadline) {
       const res = await lookup();
-      if (res.body.status === 'OK') return;
+      if (res.body.status === 'OK') {
+        assert.equal(typeof (await server.demoToken()), 'string', 'credential checks recover too');
+        return;
+      }
       last = res.body;
       await new Promise((r) => setTimeout(r, 250));
     }

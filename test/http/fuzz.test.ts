@@ -117,12 +117,13 @@ describe('fuzz: hostile values on every route and transport', () => {
 
   /**
    * A fingerprint of every table but the activity log (written asynchronously by design) and the
-   * failure counters that refused credential checks must record (the SAC login throttle).
+   * failure counters that refused credential checks must record (the SAC login throttle and the
+   * per-endpoint-and-IP credential throttle).
    */
   async function fingerprint(): Promise<string> {
     const tables = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('activity_log', 'sac_login_failures')
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('activity_log', 'sac_login_failures', 'credential_failures')
       order by table_name`.execute(t.db);
     const parts = tables.rows.map((r) => sql`select ${r.name} as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${sql.table(r.name)} x`);
     const rows = await sql<{ t: string; n: number; h: string }>`${sql.join(parts, sql` union all `)}`.execute(t.db);

@@ -60,9 +60,14 @@ export class ServerProcess {
   }
 
   /** GET an MK call; the JSON body and HTTP status. */
-  async mk(id: string, params: Record<string, string | number>, timeoutMs = 10_000): Promise<{ status: number; body: MkResponse['body'] }> {
+  async mk(
+    id: string,
+    params: Record<string, string | number>,
+    timeoutMs = 10_000,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: MkResponse['body'] }> {
     const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    const res = await fetch(`${this.base}/mk/${id}.rule?sys=MK0&${qs}`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${this.base}/mk/${id}.rule?sys=MK0&${qs}`, { signal: AbortSignal.timeout(timeoutMs), headers });
     return { status: res.status, body: await res.json() };
   }
 

@@ -11,7 +11,6 @@ import { wsmkConsultaDoc } from './endpoints/ws-mk-consulta-doc.ts';
 import { wsmkConsultaNome } from './endpoints/ws-mk-consulta-nome.ts';
 import { wsmkNovaPessoa } from './endpoints/ws-mk-nova-pessoa.ts';
 import { wsmkUserSenhaSac } from './endpoints/ws-mk-user-senha-sac.ts';
-import { purgeSacLoginFailures } from './sac-throttle.ts';
 
 export const customersModule: Module = {
   name: 'customers',
@@ -29,18 +28,4 @@ export const customersModule: Module = {
     wsmkNovaPessoa,
     wsmkAlterarSenhaSac,
   ],
-  /** Retention job: SAC login failure counts that no longer lock anything (hourly). */
-  async routes(app, deps) {
-    let running: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = running
-        .then(() => purgeSacLoginFailures(deps.db, deps.clock.now()))
-        .catch((err) => deps.log.warn({ err }, 'SAC login failures purge failed'));
-    }, 3_600_000);
-    timer.unref();
-    app.addHook('onClose', async () => {
-      clearInterval(timer);
-      await running;
-    });
-  },
 };

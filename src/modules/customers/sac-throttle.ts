@@ -68,7 +68,7 @@ export async function clearSacLoginFailures(db: Db, login: string): Promise<void
   await db.deleteFrom('sac_login_failures').where('scope', '=', 'login').where('key', '=', loginKey(login)).execute();
 }
 
-/** Retention: rows whose count no longer matters. */
+/** Retention (in the activity retention pass, under its advisory lock): rows whose count no longer matters. */
 export async function purgeSacLoginFailures(db: Db, now: Date): Promise<number> {
   const r = await db
     .deleteFrom('sac_login_failures')

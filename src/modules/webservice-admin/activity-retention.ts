@@ -1,5 +1,8 @@
 import type { AppDeps } from '../../http/context.ts';
 import { withTransaction } from '../../db/transaction.ts';
+import { CREDENTIAL_THROTTLE } from '../../http/failure-throttle.ts';
+import { deleteStaleCredentialFailures } from '../auth/credential-failures.repository.ts';
+import { purgeSacLoginFailures } from '../customers/sac-throttle.ts';
 import { deleteActivityBatch, deleteExpiredSessions, tryPurgeLock } from './activity.repository.ts';
 
 // Any constant shared by every instance of the app; "PRVDRACT" in ASCII, truncated to int4-ish.
@@ -14,8 +17,10 @@ export interface PurgeResult {
 
 /**
  * Deletes activity older than `activityRetentionDays`, `batchSize` rows per transaction so no
- * long lock is held on the table. Each batch takes a transaction-scoped advisory lock; when
- * another server instance holds it, this run stops and leaves the work to that one.
+ * long lock is held on the table, then (with the last batch) expired sessions and the login and
+ * credential failure counts that no longer refuse anything. Each batch takes a
+ * transaction-scoped advisory lock; when another server instance holds it, this run stops and
+ * leaves the work to that one.
  */
 export async function purgeOldActivity(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
@@ -29,7 +34,11 @@ export async function purgeOldActivity(
     const step = await withTransaction(deps.db, async (tx) => {
       if (!(await tryPurgeLock(tx, PURGE_LOCK_KEY))) return null;
       const n = await deleteActivityBatch(tx, cutoff, batchSize);
-      if (n < batchSize) await deleteExpiredSessions(tx, new Date(now.getTime() - DAY));
+      if (n < batchSize) {
+        await deleteExpiredSessions(tx, new Date(now.getTime() - DAY));
+        await deleteStaleCredentialFailures(tx, now, CREDENTIAL_THROTTLE);
+        await purgeSacLoginFailures(tx, now);
+      }
       return n;
     });
     if (step === null) return { ran: deleted > 0, deleted };

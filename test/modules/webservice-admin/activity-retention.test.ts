@@ -61,6 +61,30 @@ describe('activity retention job', () => {
     assert.ok(live);
   });
 
+  test('credential and SAC login failure counts that refuse nothing any more go too', async () => {
+    const now = t.clock.now().getTime();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000);
+    await t.db
+      .insertInto('credential_failures')
+      .values([
+        { throttle_key: 'WSAutenticacao|192.0.2.1', failed_at: [at(16)], last_failure_at: at(16) },
+        { throttle_key: 'WSAutenticacao|192.0.2.2', failed_at: [at(20), at(14)], last_failure_at: at(14) },
+      ])
+      .execute();
+    await t.db
+      .insertInto('sac_login_failures')
+      .values([
+        { scope: 'login', key: 'velho', failures: 3, window_started_at: at(26 * 60), last_failure_at: at(25 * 60) },
+        { scope: 'login', key: 'recente', failures: 3, window_started_at: at(60), last_failure_at: at(30) },
+      ])
+      .execute();
+    await purgeOldActivity(deps);
+    const credential = await t.db.selectFrom('credential_failures').select('throttle_key').execute();
+    assert.deepEqual(credential.map((r) => r.throttle_key), ['WSAutenticacao|192.0.2.2']);
+    const sac = await t.db.selectFrom('sac_login_failures').select('key').execute();
+    assert.deepEqual(sac.map((r) => r.key), ['recente']);
+  });
+
   test('the periodic runner purges on its interval and stops cleanly', async () => {
     await seed([1, 45, 60]);
     const stop = startActivityRetention(deps, 25);
