@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocumentClass from 'pdfkit';
 import { itf25Bars, itf25Pattern } from '../../lib/boleto.ts';
 import { formatLinhaDigitavel } from '../../lib/boleto.ts';
 import { formatDateBr } from '../../lib/dates.ts';
@@ -35,7 +34,7 @@ const ROW = 9 * MM;
 const oneLine = (a: PartyAddress): string =>
   `${a.street}, ${a.number}${a.complement ? ` ${a.complement}` : ''} - ${a.neighbourhood}, ${a.city}/${a.state} - CEP ${a.cep.slice(0, 5)}-${a.cep.slice(5)}`;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFDocumentClass>;
 
 function field(doc: Doc, x: number, y: number, w: number, label: string, value: string, align: 'left' | 'right' = 'left'): void {
   doc.rect(x, y, w, ROW).lineWidth(0.5).stroke();
@@ -134,6 +133,7 @@ function drawBarcode(doc: Doc, barcode: string, x: number, y: number): void {
 }
 
 async function drawPix(doc: Doc, payload: string, x: number, y: number): Promise<void> {
+  const { default: QRCode } = await import('qrcode');
   const png = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   doc.image(png, x, y, { width: 26 * MM });
   doc.font('Helvetica').fontSize(6).text('Pague com PIX', x, y + 26 * MM + 1, { width: 26 * MM, align: 'center' });
@@ -141,6 +141,9 @@ async function drawPix(doc: Doc, payload: string, x: number, y: number): Promise
 
 /** Renders the boleto (payer's receipt + compensation slip) as PDF bytes. */
 export async function renderBoletoPdf(data: BoletoPdfData): Promise<Buffer> {
+  // Loaded on the first boleto, not at start: the PDF stack (fonts, compression tables) is a
+  // good part of the server's start-up time and most instances never render one.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `Boleto - fatura ${data.invoiceId}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
