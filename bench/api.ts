@@ -71,6 +71,8 @@ const scenarios: Array<[string, (token: string) => string]> = [
   ['WSMKConsultaConexaoAutenticada (online)', (t) => `/mk/WSMKConsultaConexaoAutenticada.rule?sys=MK0&token=${t}&codconexao=${ids.onlineConnection}`],
   ['WSAutenticacao', () => '/mk/WSAutenticacao.rule?sys=MK0&token=demo-token&password=demo1234&cd_servico=9999'],
 ];
+/** `--only a,b`: scenarios whose name contains one of the parts. */
+const selected = (name: string) => !opts.only || opts.only.split(',').some((part) => name.includes(part));
 const variants: Array<{ label: string; cwd: string; env: Record<string, string> }> = [{ label: '', cwd: '.', env: {} }];
 if (opts['activity-log-off']) variants.push({ label: ' (activity log off)', cwd: '.', env: { ACTIVITY_LOG: 'false' } });
 for (const dir of opts.compare ?? []) variants.push({ label: ` [${dir}]`, cwd: resolve(dir), env: {} });
@@ -78,7 +80,7 @@ for (const variant of variants) {
   await withServer(['dist/cli.js', 'serve'], serverEnv, async (pid, base) => {
     const token = await sessionToken(base);
     for (const [name, path] of scenarios) {
-      if (opts.only && !name.includes(opts.only)) continue;
+      if (!selected(name)) continue;
       const url = base + path(token);
       const probe = await fetch(url);
       const body = (await probe.json()) as { status?: string };
@@ -91,7 +93,7 @@ for (const variant of variants) {
       }
       results.push(await measure(name + variant.label, url, pid));
     }
-    if (!opts.only || 'WSMKContratoAlterarStatus'.includes(opts.only)) {
+    if (selected('WSMKContratoAlterarStatus')) {
       results.push(await measure(`WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${variant.label}`, statusCycle(base, token), pid));
     }
   }, variant);
