@@ -41,10 +41,15 @@ for (let i = 0; i < 20; i++) await app.inject(url); // warm-up
 recording = true;
 const n = Number(opts.n);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 for (let i = 0; i < n; i++) await app.inject(url);
+const cpu = process.cpuUsage(cpuBefore);
 const wall = performance.now() - started;
 recording = false;
-console.log(`${opts.path}: ${(wall / n).toFixed(2)} ms per call (sequential, in process)`);
+console.log(
+  `${opts.path}: ${(wall / n).toFixed(2)} ms per call (sequential, in process), ` +
+    `${((cpu.user + cpu.system) / n).toFixed(0)} µs of this process's CPU per call`,
+);
 for (const [q, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.ms / n).toFixed(2).padStart(7)} ms/call  ${String(s.count / n).padStart(4)}×  ${q}`);
 }

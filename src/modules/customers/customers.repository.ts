@@ -77,6 +77,8 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
         .orderBy('e.id')
         .limit(1)
         .as('email'),
+      sql<StreetChain | null>`street_chain(c.street_id)`.as('home_chain'),
+      sql<StreetChain | null>`street_chain(c.billing_street_id)`.as('billing_chain'),
     ]);
   if (f.id !== undefined) q = q.where('c.id', '=', f.id);
   if (f.document !== undefined) q = q.where('c.document', '=', f.document);
@@ -107,39 +109,23 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
 }
 
 /** Street → neighbourhood → city → state of each street id. */
-const streetChains = (db: Q, streetIds: number[]) =>
-  streetIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('streets as s')
-        .innerJoin('neighbourhoods as n', 'n.id', 's.neighbourhood_id')
-        .innerJoin('cities as ci', 'ci.id', 'n.city_id')
-        .innerJoin('states as st', 'st.id', 'ci.state_id')
-        .select([
-          's.id',
-          's.name as street_name',
-          'n.id as neighbourhood_id',
-          'n.name as neighbourhood_name',
-          'ci.id as city_id',
-          'ci.name as city_name',
-          'st.id as state_id',
-          'st.abbreviation as state_abbreviation',
-        ])
-        .where('s.id', 'in', streetIds)
-        .execute();
+/** What `street_chain(street_id)` (migration 0130) returns. */
+interface StreetChain {
+  street_name: string;
+  neighbourhood_id: number;
+  neighbourhood_name: string;
+  city_id: number;
+  city_name: string;
+  state_id: number;
+  state_abbreviation: string;
+}
 
 export async function findPeople(db: Q, f: PersonFilter, o: PersonQueryOptions) {
   const people = await peopleQuery(db, f, o).execute();
-  const ids = new Set<number>();
-  for (const p of people) {
-    ids.add(p.street_id);
-    if (p.billing_street_id !== null) ids.add(p.billing_street_id);
-  }
-  const chains = new Map((await streetChains(db, [...ids])).map((c) => [c.id, c]));
-  return people.map((p) => {
+  return people.map(({ home_chain, billing_chain, ...p }) => {
     // street_id is a NOT NULL foreign key: its chain always exists.
-    const home = chains.get(p.street_id) as NonNullable<ReturnType<typeof chains.get>>;
-    const bill = p.billing_street_id === null ? undefined : chains.get(p.billing_street_id);
+    const home = home_chain as StreetChain;
+    const bill = billing_chain ?? undefined;
     return {
       ...p,
       street_name: home.street_name,
