@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
-import { latestRadiusSession } from '../radius/sessions.repository.ts';
+import { type JsonSession, latestRadiusSessionJson, sessionFromJson } from '../radius/sessions.repository.ts';
 
 type Conn = Db | Tx;
 
@@ -138,34 +138,36 @@ export async function insertSelfUnblock(
     .execute();
 }
 
-/** The latest accounting session of the connection, with its NAS: FreeRADIUS's radacct or our own. */
+/**
+ * The latest accounting session of the connection, with its NAS: FreeRADIUS's radacct or our own,
+ * whichever started last (null: none); undefined when the connection does not exist. One query.
+ */
 export async function latestSession(db: Conn, connectionId: number) {
-  const radius = await latestRadiusSession(db, connectionId);
-  const own = await latestOwnSession(db, connectionId);
+  const row = await db
+    .selectFrom('connections as cn')
+    .select([
+      latestRadiusSessionJson.as('radius'),
+      sql<JsonSession | null>`(
+        select json_build_object(
+                 'username', s.username,
+                 'framed_ip', host(s.framed_ip),
+                 'started_at', s.started_at,
+                 'stopped_at', s.stopped_at,
+                 'input_bytes', s.input_bytes,
+                 'output_bytes', s.output_bytes,
+                 'nas_ip', host(sv.ip_address))
+          from connection_sessions s
+          left join servers sv on sv.id = coalesce(s.server_id, cn.server_id)
+         where s.connection_id = cn.id
+         order by s.started_at desc
+         limit 1)`.as('own'),
+    ])
+    .where('cn.id', '=', connectionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const radius = row.radius ? sessionFromJson(row.radius) : null;
+  const own = row.own ? sessionFromJson(row.own) : null;
   if (radius && (!own || radius.started_at.getTime() >= own.started_at.getTime())) return radius;
   return own;
 }
 
-async function latestOwnSession(db: Conn, connectionId: number) {
-  return db
-    .selectFrom('connection_sessions as s')
-    .innerJoin('connections as cn', 'cn.id', 's.connection_id')
-    .leftJoin('servers as sv', (j) => j.on(sql<boolean>`sv.id = coalesce(s.server_id, cn.server_id)`))
-    .select([
-      's.username',
-      sql<string | null>`host(s.framed_ip)`.as('framed_ip'),
-      's.started_at',
-      's.stopped_at',
-      's.input_bytes',
-      's.output_bytes',
-      sql<string | null>`host(sv.ip_address)`.as('nas_ip'),
-    ])
-    .where('s.connection_id', '=', connectionId)
-    .orderBy('s.started_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function connectionExists(db: Conn, id: number): Promise<boolean> {
-  return (await db.selectFrom('connections').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}

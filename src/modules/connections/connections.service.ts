@@ -5,7 +5,6 @@ import { MkError } from '../../http/mk/mk-errors.ts';
 import type { BlockReason } from './connection-blocking.ts';
 import { unblockConnections } from './connection-blocking.ts';
 import {
-  connectionExists,
   countSelfUnblocksThisMonth,
   findCustomerName,
   insertSelfUnblock,
@@ -26,7 +25,6 @@ export async function connectionsOfCustomer(
 
 /** WSMKConsultaConexaoAutenticada: the latest accounting session (open or the last one closed). */
 export async function authenticatedSession(deps: AppDeps, connectionId: number) {
-  if (!(await connectionExists(deps.db, connectionId))) throw new MkError('notFound');
   const session = await latestSession(deps.db, connectionId);
   if (!session) throw new MkError('notFound');
   return session;

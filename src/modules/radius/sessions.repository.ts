@@ -1,8 +1,4 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { Tx } from '../../db/transaction.ts';
-
-type Conn = Db | Tx;
 
 export interface RadiusSession {
   username: string;
@@ -15,35 +11,43 @@ export interface RadiusSession {
 }
 
 /**
- * The connection's latest session as FreeRADIUS accounted it in radacct (matched by login,
- * case-insensitively like the NAS does). Read-only: FreeRADIUS owns these rows.
+ * SQL: the latest session of the connection aliased `cn`, as FreeRADIUS accounted it in radacct
+ * (matched by login, case-insensitively like the NAS does), as one JSON object (null: none).
+ * Read-only: FreeRADIUS owns these rows.
  */
-export async function latestRadiusSession(db: Conn, connectionId: number): Promise<RadiusSession | undefined> {
-  const row = await db
-    .selectFrom('radacct as r')
-    .innerJoin('connections as cn', (j) => j.on(sql<boolean>`lower(r.username) = lower(cn.username)`))
-    .select([
-      'r.username',
-      sql<string | null>`host(r.framedipaddress)`.as('framed_ip'),
-      sql<Date>`coalesce(r.acctstarttime, r.acctupdatetime)`.as('started_at'),
-      'r.acctstoptime',
-      sql<string>`coalesce(r.acctinputoctets, 0)::text`.as('input_bytes'),
-      sql<string>`coalesce(r.acctoutputoctets, 0)::text`.as('output_bytes'),
-      sql<string | null>`host(r.nasipaddress)`.as('nas_ip'),
-    ])
-    .where('cn.id', '=', connectionId)
-    .where(sql<boolean>`coalesce(r.acctstarttime, r.acctupdatetime) is not null`)
-    .orderBy(sql`coalesce(r.acctstarttime, r.acctupdatetime)`, 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return undefined;
+export const latestRadiusSessionJson = sql<JsonSession | null>`(
+  select json_build_object(
+           'username', r.username,
+           'framed_ip', host(r.framedipaddress),
+           'started_at', coalesce(r.acctstarttime, r.acctupdatetime),
+           'stopped_at', r.acctstoptime,
+           'input_bytes', coalesce(r.acctinputoctets, 0),
+           'output_bytes', coalesce(r.acctoutputoctets, 0),
+           'nas_ip', host(r.nasipaddress))
+    from radacct r
+   where lower(r.username) = lower(cn.username) and coalesce(r.acctstarttime, r.acctupdatetime) is not null
+   order by coalesce(r.acctstarttime, r.acctupdatetime) desc
+   limit 1)`;
+
+/** A session as the JSON sub-selects give it (timestamps as ISO text). */
+export interface JsonSession {
+  username: string | null;
+  framed_ip: string | null;
+  started_at: string;
+  stopped_at: string | null;
+  input_bytes: number;
+  output_bytes: number;
+  nas_ip: string | null;
+}
+
+export function sessionFromJson(j: JsonSession): RadiusSession {
   return {
-    username: row.username ?? '',
-    framed_ip: row.framed_ip,
-    started_at: new Date(row.started_at),
-    stopped_at: row.acctstoptime ? new Date(row.acctstoptime) : null,
-    input_bytes: Number(row.input_bytes),
-    output_bytes: Number(row.output_bytes),
-    nas_ip: row.nas_ip,
+    username: j.username ?? '',
+    framed_ip: j.framed_ip,
+    started_at: new Date(j.started_at),
+    stopped_at: j.stopped_at ? new Date(j.stopped_at) : null,
+    input_bytes: Number(j.input_bytes),
+    output_bytes: Number(j.output_bytes),
+    nas_ip: j.nas_ip,
   };
 }

@@ -64,6 +64,34 @@ describe('WSMKConsultaConexaoAutenticada', () => {
     assert.equal(c.framedip, '');
   });
 
+  test('a RADIUS accounting session (radacct, login in another case) newer than our own wins; an older one does not', async () => {
+    const id = await connection();
+    const c = await t.db.selectFrom('connections').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('connection_sessions')
+      .values({ connection_id: id, username: 'own', framed_ip: '100.64.2.2', started_at: new Date('2026-11-20T10:00:00Z'), stopped_at: new Date('2026-11-20T11:00:00Z') })
+      .execute();
+    const radacct = (uid: string, startedAt: string, stoppedAt: string | null) =>
+      t.db
+        .insertInto('radacct')
+        .values({
+          acctsessionid: uid, acctuniqueid: uid, username: c.username.toUpperCase(), nasipaddress: '192.0.2.7',
+          acctstarttime: new Date(startedAt), acctstoptime: stoppedAt ? new Date(stoppedAt) : null,
+          framedipaddress: '100.64.9.9', acctinputoctets: 5_000_000_000, acctoutputoctets: 42,
+        })
+        .execute();
+    await radacct(`old-${id}`, '2026-11-19T10:00:00Z', '2026-11-19T12:00:00Z');
+    let item = (await mk(t.app, 'WSMKConsultaConexaoAutenticada', { token, codconexao: id })).body.conexao;
+    assert.equal(item.username, 'own', 'the older radacct session loses');
+    await radacct(`new-${id}`, '2026-11-21T10:00:00.123456Z', null);
+    item = (await mk(t.app, 'WSMKConsultaConexaoAutenticada', { token, codconexao: id })).body.conexao;
+    assert.equal(item.framedip, '100.64.9.9');
+    assert.equal(item.nas, '192.0.2.7');
+    assert.equal(item.up, '5000000000', 'octet counters above 2^32 survive');
+    assert.equal(item.down, '42');
+    assert.equal(item.dt_hr_parada, null);
+  });
+
   test('never authenticated or unknown connection → 003; missing/garbage codconexao → 006/005', async () => {
     const id = await connection();
     assert.deepEqual((await mk(t.app, 'WSMKConsultaConexaoAutenticada', { token, codconexao: id })).body, {
