@@ -60,7 +60,7 @@ async function seedAll(db: Kysely<DB>, opts: SeedDomainOptions, writer: RowWrite
   const ids = new IdAllocator();
   const ctx = createContext(createRandom(opts.seed), opts.now, ids, new Batch(), operatorIds);
 
-  const world = buildWorld(ctx);
+  const world = buildWorld(ctx, opts.customers);
   await writer.write(ctx.batch.take());
 
   const [individualHash, companyHash] = await Promise.all([
@@ -120,12 +120,12 @@ async function settle(write: Promise<unknown> | undefined): Promise<void> {
   if (error) throw error;
 }
 
-function buildWorld(ctx: SeedContext): World {
+function buildWorld(ctx: SeedContext, customers: number): World {
   const { cities: cityBases, condominiums } = seedAddresses(ctx);
   const companyBases = seedCompanies(ctx, cityBases);
   const rules = seedRules(ctx);
   const catalogs = companyBases.map((company, i) => seedCompanyCatalog(ctx, company, i));
-  const { cities, companies, serverPools } = seedNetwork(ctx, cityBases, catalogs);
+  const { cities, companies, serverPools } = seedNetwork(ctx, cityBases, catalogs, customers);
   return {
     ...rules, ...seedServiceCatalog(ctx), cities, serverPools, condominiums, companies,
     cityWeights: cities.map((c) => c.spec.weight),
