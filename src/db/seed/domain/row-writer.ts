@@ -47,7 +47,12 @@ export class RowWriter {
     const url = postgresUrlOf(db);
     const pool = url ? new pg.Pool({ connectionString: url, max: 4 }) : null;
     pool?.on('error', () => {});
-    return new RowWriter(db, pool, await loadColumnTypes(db), pool ? await mayDeferChecks(db) : false, counts, timings);
+    try {
+      return new RowWriter(db, pool, await loadColumnTypes(db), pool ? await mayDeferChecks(db) : false, counts, timings);
+    } catch (error) {
+      await pool?.end();
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
