@@ -2,8 +2,9 @@
 // embedded database, and on PostgreSQL too when DATABASE_URL points at an empty database.
 //   npx tsx bench/seed.ts [customers]
 // Wall times depend on what else the machine runs: compare runs made on a quiet machine.
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { openDatabase } from '../src/db/database.ts';
+import { type Db, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDomain } from '../src/db/seed/domain/index.ts';
 
@@ -15,6 +16,8 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
   try {
     await migrate(db);
     const timings = new Map<string, number>();
+    const walBefore = databaseUrl ? await walLsn(db) : null;
+    const backends = databaseUrl ? backendCpu(new URL(databaseUrl).pathname.slice(1)) : null;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const counts = await seedDomain(db, {
@@ -25,13 +28,16 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
     });
     const totalMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const backendSeconds = backends?.stop() ?? 0;
+    const walMb = walBefore ? await walSince(db, walBefore) : 0;
     if (process.stderr.isTTY) process.stderr.write('\n');
     const insertMs = [...timings.values()].reduce((a, b) => a + b, 0);
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`\n## ${label}: ${customers} customers, ${rows} rows in ${(totalMs / 1000).toFixed(1)} s`);
     console.log(`   ${Math.round(rows / (totalMs / 1000))} rows/s overall; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU; ` +
-      `INSERT statements took ${(insertMs / 1000).toFixed(1)} s (summed over concurrent transactions)`);
-    console.log('   table                           rows    rows/s (of its INSERT time)');
+      `its writes took ${(insertMs / 1000).toFixed(1)} s (summed over concurrent transactions)`);
+    if (backends) console.log(`   its PostgreSQL backends used ${backendSeconds.toFixed(1)} s of CPU; ${walMb} MB of WAL written`);
+    console.log('   table                           rows    rows/s (of its write time)');
     const tables = Object.entries(counts).sort((a, b) => b[1] - a[1]);
     for (const [table, n] of tables) {
       const ms = timings.get(table) ?? 0;
@@ -43,6 +49,40 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
   } finally {
     await db.destroy();
   }
+}
+
+async function walLsn(db: Db): Promise<string> {
+  return (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db)).rows[0]?.lsn ?? '0/0';
+}
+
+/**
+ * CPU of the backends serving this database (same machine: sampled from /proc every second, so a
+ * backend that ends between samples loses its last second) and WAL written since `walBefore`.
+ */
+function backendCpu(database: string): { stop: () => number } {
+  const seen = new Map<string, number>();
+  const sample = () => {
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(`postgres: postgres ${database} `)) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        seen.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime (1/100 s)
+      } catch {}
+    }
+  };
+  const timer = setInterval(sample, 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return [...seen.values()].reduce((a, b) => a + b, 0) / 100;
+    },
+  };
+}
+
+async function walSince(db: Db, walBefore: string): Promise<number> {
+  const { rows } = await sql<{ wal: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${walBefore}::pg_lsn)::text as wal`.execute(db);
+  return Math.round(Number(rows[0]?.wal ?? 0) / 1e6);
 }
 
 // `--postgres-only` skips the embedded run (for the 100 000-customer target on PostgreSQL).

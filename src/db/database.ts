@@ -87,6 +87,11 @@ export async function dumpEmbedded(db: Db): Promise<Blob | null> {
   return pglite ? pglite.dumpDataDir('none') : null;
 }
 
+/** PostgreSQL's connection string of a database opened by openDatabase; null on the embedded engine. */
+export function postgresUrlOf(db: Db): string | null {
+  return postgresUrls.get(db) ?? null;
+}
+
 /** Which engine runs, for diagnostics (`/ready`) only. */
 export function engineOf(db: Db): 'postgresql' | 'embedded' {
   return embedded.has(db) ? 'embedded' : 'postgresql';

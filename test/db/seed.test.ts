@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import { DOMAIN_TABLES } from '../../src/db/seed/domain/batch.ts';
 import { DEMO_CUSTOMERS, seedDomain } from '../../src/db/seed/domain/index.ts';
+import { RowWriter } from '../../src/db/seed/domain/row-writer.ts';
 import { verifyPassword } from '../../src/lib/password.ts';
 import { freshDatabase } from '../support/test-db.ts';
 
@@ -162,6 +163,26 @@ describe('demo seed', () => {
       .returning('id').executeTakeFirstOrThrow();
     assert.ok(inserted.id > Number(max.m));
     await db.deleteFrom('customers').where('id', '=', inserted.id).execute();
+  });
+
+  test('on PostgreSQL, a reference left broken by the unchecked load fails the check after it, naming the constraint', {
+    skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: the embedded engine checks every row as it is written',
+  }, async () => {
+    const writer = await RowWriter.open(db, {});
+    const { customer_id: owner } = await db.selectFrom('contracts').select('customer_id').where('id', '=', 5).executeTakeFirstOrThrow();
+    // Both updates without triggers, so the row (updated_at included) ends as seeded.
+    const setOwner = (id: number) => db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await trx.updateTable('contracts').set({ customer_id: id }).where('id', '=', 5).execute();
+    });
+    try {
+      await writer.verify();
+      await setOwner(999_999);
+      await assert.rejects(writer.verify(), /contracts_customer_id_fkey \(1 rows\)/);
+    } finally {
+      await setOwner(owner);
+      await writer.close();
+    }
   });
 
   test('the same seed gives the same data; another seed gives other data', async () => {

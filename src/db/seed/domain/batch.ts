@@ -1,4 +1,4 @@
-import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../types.ts';
 
 export type Row<T extends keyof DB> = Insertable<DB[T]>;
@@ -20,9 +20,6 @@ export const DOMAIN_TABLES = [
 ] as const satisfies readonly (keyof DB)[];
 
 export type DomainTable = (typeof DOMAIN_TABLES)[number];
-
-// PostgreSQL's bind-parameter limit is 65 535 per statement; stay clear of it.
-const MAX_PARAMS_PER_STATEMENT = 60_000;
 
 /** Explicit ids, so children can point at parents before anything is written. */
 export class IdAllocator {
@@ -55,60 +52,6 @@ export class Batch {
     this.#rows = new Map();
     return taken;
   }
-}
-
-/** Writes the rows in one transaction, parents before children (DOMAIN_TABLES order). */
-export async function writeRows(
-  db: Kysely<DB>, pending: PendingRows, counts: Record<string, number>, timings?: Map<string, number>,
-): Promise<void> {
-  if (pending.size === 0) return;
-  await db.transaction().execute(async (trx) => {
-    // Demo data can be regenerated: no need to wait for each batch's WAL flush.
-    await sql`set local synchronous_commit = off`.execute(trx);
-    for (const table of DOMAIN_TABLES) {
-      const rows = pending.get(table);
-      if (!rows || rows.length === 0) continue;
-      const started = performance.now();
-      await insertChunked(trx, table, rows);
-      counts[table] = (counts[table] ?? 0) + rows.length;
-      timings?.set(table, (timings.get(table) ?? 0) + performance.now() - started);
-    }
-  });
-}
-
-async function insertChunked(db: Kysely<DB>, table: DomainTable, rows: object[]): Promise<void> {
-  const columns = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) columns.add(key);
-  const names = [...columns];
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / Math.max(1, names.length)));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    await db.executeQuery(compileInsert(table, names, rows.slice(i, i + perStatement)));
-  }
-}
-
-/**
- * A multi-row INSERT built directly: at hundreds of thousands of rows, building Kysely's query
- * tree costs more than the database does. Table and column names come from DOMAIN_TABLES and
- * from rows type-checked by Batch.add, never from input; every value is a bind parameter.
- */
-function compileInsert(table: DomainTable, columns: string[], rows: object[]): CompiledQuery {
-  const params: unknown[] = [];
-  const tuples: string[] = [];
-  for (const row of rows) {
-    const record = row as Record<string, unknown>;
-    const slots: string[] = [];
-    for (const column of columns) {
-      const value = record[column];
-      if (value === undefined) slots.push('default');
-      else {
-        params.push(value);
-        slots.push(`$${params.length}`);
-      }
-    }
-    tuples.push(`(${slots.join(',')})`);
-  }
-  const columnList = columns.map((c) => `"${c}"`).join(',');
-  return CompiledQuery.raw(`insert into "${table}" (${columnList}) values ${tuples.join(',')}`, params);
 }
 
 /** Moves every identity sequence past the explicit ids the seed wrote. */

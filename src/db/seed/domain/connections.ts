@@ -2,7 +2,7 @@ import { addDays, compareIsoDates, daysBetween } from '../../../lib/dates.ts';
 import type { ContractDraft } from './contracts.ts';
 import { type CustomerDraft, placeOnStreet } from './customers.ts';
 import type { InvoiceDraft } from './invoices.ts';
-import { ipv4 } from './seed-network.ts';
+import { ipv4, STATIC_POOL_SIZE } from './seed-network.ts';
 import type { SeedContext, StreetRef, World } from './world.ts';
 import { businessInstant, instant } from './world.ts';
 
@@ -48,6 +48,11 @@ export function emitConnection(
   if (ipType === 'static') {
     const pool = c.company.staticPool;
     if ((pool.next & 255) === 255) pool.next += 2;
+    if (pool.next >= pool.base + STATIC_POOL_SIZE - 1) {
+      const spare = pool.spares.shift();
+      if (!spare) throw new Error(`seed: the static address pools of company ${c.company.id} are full`);
+      Object.assign(pool, { id: spare.id, base: spare.base, next: spare.base + 2 });
+    }
     framedIp = ipv4(pool.next);
     pool.next += 1;
     ipAddressId = ids.next('ip_addresses');

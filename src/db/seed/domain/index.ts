@@ -3,7 +3,7 @@ import { hashPassword } from '../../../lib/password.ts';
 import { createRandom } from '../../../lib/random.ts';
 import type { DB } from '../../types.ts';
 import { emitCard, emitCustomerActivity } from './activity.ts';
-import { advanceIdentitySequences, Batch, IdAllocator, writeRows } from './batch.ts';
+import { advanceIdentitySequences, Batch, IdAllocator } from './batch.ts';
 import { draftLead, emitBoxesAndLeads, type LeadDraft } from './boxes-and-leads.ts';
 import { type ConnectionRef, emitConnection } from './connections.ts';
 import { emitContract, planContracts } from './contracts.ts';
@@ -12,6 +12,7 @@ import { DEMO_CUSTOMERS, type FixedCustomer, fixedCompany, fixedIndividual } fro
 import { emitInvoices, emitOpenOrder, type InvoiceDraft, planInvoices } from './invoices.ts';
 import { ConnectionsByAccessPoint, emitOutages } from './outages.ts';
 import { seedCompanyCatalog, seedRules } from './seed-catalog.ts';
+import { RowWriter } from './row-writer.ts';
 import { seedNetwork } from './seed-network.ts';
 import { seedAddresses, seedCompanies } from './seed-places.ts';
 import { seedServiceCatalog } from './seed-service-catalog.ts';
@@ -33,7 +34,7 @@ export interface SeedDomainOptions {
 const CUSTOMERS_PER_TRANSACTION = 1000;
 // Transactions written concurrently while the next batch is generated (PostgreSQL runs them
 // in separate backends; the embedded engine has one session and simply queues them).
-const MAX_WRITES_IN_FLIGHT = 2;
+const MAX_WRITES_IN_FLIGHT = 3;
 
 /**
  * Fills every domain table with believable, deterministic demo data (same seed and `now` →
@@ -46,11 +47,21 @@ export async function seedDomain(db: Kysely<DB>, opts: SeedDomainOptions): Promi
   }
   const operatorIds = (await db.selectFrom('operators').select('id').orderBy('id').execute()).map((o) => o.id);
   const counts: Record<string, number> = {};
+  const writer = await RowWriter.open(db, counts, opts.timings);
+  try {
+    await seedAll(db, opts, writer, operatorIds);
+  } finally {
+    await writer.close();
+  }
+  return counts;
+}
+
+async function seedAll(db: Kysely<DB>, opts: SeedDomainOptions, writer: RowWriter, operatorIds: number[]): Promise<void> {
   const ids = new IdAllocator();
   const ctx = createContext(createRandom(opts.seed), opts.now, ids, new Batch(), operatorIds);
 
-  const world = buildWorld(ctx);
-  await writeRows(db, ctx.batch.take(), counts, opts.timings);
+  const world = buildWorld(ctx, opts.customers);
+  await writer.write(ctx.batch.take());
 
   const [individualHash, companyHash] = await Promise.all([
     hashPassword(DEMO_CUSTOMERS.individual.sacPassword),
@@ -81,7 +92,7 @@ export async function seedDomain(db: Kysely<DB>, opts: SeedDomainOptions): Promi
       leads = [];
       // Each batch only references reference rows and its own customers, so batches commute.
       const done = n;
-      const write = writeRows(db, ctx.batch.take(), counts, opts.timings).then(
+      const write = writer.write(ctx.batch.take()).then(
         () => {
           opts.onProgress?.(done, total);
           return null;
@@ -94,13 +105,13 @@ export async function seedDomain(db: Kysely<DB>, opts: SeedDomainOptions): Promi
   }
   for (const write of inFlight) await settle(write);
   emitOutages(ctx, world, sample);
-  await writeRows(db, ctx.batch.take(), counts, opts.timings);
+  await writer.write(ctx.batch.take());
+  await writer.verify();
   await db.transaction().execute(async (trx) => {
     await advanceIdentitySequences(trx);
     await sql`update bank_accounts b set next_our_number = coalesce(
       (select max(our_number::bigint) from invoices i where i.bank_account_id = b.id), 0) + 1`.execute(trx);
   });
-  return counts;
 }
 
 /** Rethrows the failure of a write started earlier (writes resolve to their error, never reject). */
@@ -109,12 +120,12 @@ async function settle(write: Promise<unknown> | undefined): Promise<void> {
   if (error) throw error;
 }
 
-function buildWorld(ctx: SeedContext): World {
+function buildWorld(ctx: SeedContext, customers: number): World {
   const { cities: cityBases, condominiums } = seedAddresses(ctx);
   const companyBases = seedCompanies(ctx, cityBases);
   const rules = seedRules(ctx);
   const catalogs = companyBases.map((company, i) => seedCompanyCatalog(ctx, company, i));
-  const { cities, companies, serverPools } = seedNetwork(ctx, cityBases, catalogs);
+  const { cities, companies, serverPools } = seedNetwork(ctx, cityBases, catalogs, customers);
   return {
     ...rules, ...seedServiceCatalog(ctx), cities, serverPools, condominiums, companies,
     cityWeights: cities.map((c) => c.spec.weight),

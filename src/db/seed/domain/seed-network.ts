@@ -9,6 +9,11 @@ const HEX = '0123456789abcdef';
 export const ipv4 = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 const ipv4Base = (a: number, b: number, c: number, d: number): number => ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
 
+// A static pool is a /18; one more per company for every CUSTOMERS_PER_SPARE_POOL customers
+// (at ~2.6 % of customers on static addresses, a company's first /18 fills up near 600 000).
+export const STATIC_POOL_SIZE = 1 << 14;
+const CUSTOMERS_PER_SPARE_POOL = 400_000;
+
 // Which concentrator serves each city (index into the company's servers).
 const SERVER_OF_CITY = [0, 0, 1, 1, 1, 1, 0, 0, 0, 0];
 
@@ -17,6 +22,7 @@ export function seedNetwork(
   ctx: SeedContext,
   cities: CityBase[],
   catalogs: CompanyCatalog[],
+  customers: number,
 ): { cities: CityRef[]; companies: CompanyRef[]; serverPools: Map<number, ServerPools> } {
   const { r, batch, ids } = ctx;
   const created = businessInstant(r, daysAgo(ctx, 1700));
@@ -36,14 +42,8 @@ export function seedNetwork(
       return id;
     });
     // Static (Atribuição) addresses come from a /18 of public space per company.
-    const base = ipv4Base(177, 84, companyIndex * 64, 0);
-    const poolId = ids.next('ip_pools');
-    batch.add('ip_pools', {
-      id: poolId, company_id: catalog.id, server_id: null, access_point_id: null, name: `FIXOS-${catalog.merchantName.replace(/ /g, '-')}`,
-      kind: 'static', network: `${ipv4(base)}/18`, gateway: ipv4(base + 1), active: true,
-    });
-    batch.add('ip_addresses', { id: ids.next('ip_addresses'), ip_pool_id: poolId, address: ipv4(base + 1), reserved: true });
-    return { ...catalog, serverIds, staticPool: { id: poolId, base, next: base + 2 } };
+    const { id, base } = addStaticPool(ctx, catalog, companyIndex, 0);
+    return { ...catalog, serverIds, staticPool: { id, base, next: base + 2, spares: [] } };
   });
 
   const serverPools = new Map<number, ServerPools>();
@@ -65,6 +65,11 @@ export function seedNetwork(
       serverPools.set(serverId, { mkPool, dynamicPool, ipv6Pool, cgnatBase: cgnat });
     }
   }
+  // Spare static pools come after every other pool, so smaller seeds keep the same rows and ids.
+  const spares = Math.floor(customers / CUSTOMERS_PER_SPARE_POOL);
+  companies.forEach((company, companyIndex) => {
+    for (let n = 1; n <= spares; n++) company.staticPool.spares.push(addStaticPool(ctx, company, companyIndex, n));
+  });
 
   const refs: CityRef[] = cities.map((city, i) => {
     const company = companies[city.spec.company];
@@ -86,4 +91,17 @@ export function seedNetwork(
     return { ...city, olt, tower };
   });
   return { cities: refs, companies, serverPools };
+}
+
+/** The company's n-th static /18 (177.84+n.x.0/18), its gateway address reserved. */
+function addStaticPool(ctx: SeedContext, company: CompanyCatalog, companyIndex: number, n: number): { id: number; base: number } {
+  const base = ipv4Base(177, 84 + n, companyIndex * 64, 0);
+  const id = ctx.ids.next('ip_pools');
+  const name = `FIXOS-${company.merchantName.replace(/ /g, '-')}${n > 0 ? `-${n + 1}` : ''}`;
+  ctx.batch.add('ip_pools', {
+    id, company_id: company.id, server_id: null, access_point_id: null, name,
+    kind: 'static', network: `${ipv4(base)}/18`, gateway: ipv4(base + 1), active: true,
+  });
+  ctx.batch.add('ip_addresses', { id: ctx.ids.next('ip_addresses'), ip_pool_id: id, address: ipv4(base + 1), reserved: true });
+  return { id, base };
 }

@@ -77,7 +77,8 @@ export interface CompanyRef {
   crmProducts: { id: number; name: string; priceCents: number; internetPlanId: number }[];
   termIds: number[];
   salesConsultantIds: number[];
-  staticPool: { id: number; base: number; next: number };
+  /** The static pool in use (`next` address to hand out) and the spare /18s to move to when it is full. */
+  staticPool: { id: number; base: number; next: number; spares: { id: number; base: number }[] };
   serverIds: number[];
 }
 
