@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.ts';
 import type { Tx } from '../../db/transaction.ts';
 
@@ -16,9 +18,7 @@ export interface ContractListRow {
   product_name: string | null;
 }
 
-/** Contracts of some customers (optionally in some statuses), oldest first. */
-export function listContracts(db: Db, customerIds: number[], statuses?: ContractStatus[]): Promise<ContractListRow[]> {
-  if (customerIds.length === 0) return Promise.resolve([]);
+function contractsQuery(db: Db, statuses?: ContractStatus[]) {
   let q = db
     .selectFrom('contracts as k')
     .innerJoin('companies as co', 'co.id', 'k.company_id')
@@ -36,10 +36,31 @@ export function listContracts(db: Db, customerIds: number[], statuses?: Contract
       'k.monthly_amount_cents',
       'ap.name as plan_name',
       'cp.name as product_name',
-    ])
-    .where('k.customer_id', 'in', customerIds);
+    ]);
   if (statuses) q = q.where('k.status', 'in', statuses);
-  return q.orderBy('k.id').execute() as Promise<ContractListRow[]>;
+  return q.orderBy('k.id');
+}
+
+/** Contracts of some customers (optionally in some statuses), oldest first. */
+export function listContracts(db: Db, customerIds: number[], statuses?: ContractStatus[]): Promise<ContractListRow[]> {
+  if (customerIds.length === 0) return Promise.resolve([]);
+  return contractsQuery(db, statuses).where('k.customer_id', 'in', customerIds).execute() as Promise<ContractListRow[]>;
+}
+
+/**
+ * A customer and its contracts (oldest first) in one query — the contracts as a JSON array, whose
+ * values (ids, text, DATE as YYYY-MM-DD, centavos) read the same as the list query's columns.
+ */
+export async function findCustomerWithContracts(db: Db, customerId: number, statuses?: ContractStatus[]) {
+  const row = await db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.company_id', 'c.person_type', 'c.status', 'c.document', 'c.sac_login'])
+    .select(() => jsonArrayFrom(contractsQuery(db, statuses).where(sql<boolean>`k.customer_id = c.id`)).as('contracts'))
+    .where('c.id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { contracts, ...customer } = row;
+  return { customer, contracts: contracts as ContractListRow[] };
 }
 
 export const findCustomer = (db: Db | Tx, id: number) =>

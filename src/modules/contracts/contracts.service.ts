@@ -1,13 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import { MkError } from '../../http/mk/mk-errors.ts';
 import { authenticateSac } from '../customers/sac.service.ts';
-import { type ContractStatus, customersByDocument, findCustomer, listContracts, pendingAcceptancesSignedOn } from './contracts.repository.ts';
+import { type ContractStatus, customersByDocument, findCustomerWithContracts, listContracts, pendingAcceptancesSignedOn } from './contracts.repository.ts';
 
 /** WSMKContratosPorCliente / V2: the customer and its contracts (V1: active only). */
 export async function contractsOfCustomer(db: Db, customerId: number, statuses?: ContractStatus[]) {
-  const customer = await findCustomer(db, customerId);
-  if (!customer) throw new MkError('notFound');
-  return { customer, contracts: await listContracts(db, [customerId], statuses) };
+  const found = await findCustomerWithContracts(db, customerId, statuses);
+  if (!found) throw new MkError('notFound');
+  return found;
 }
 
 /**
