@@ -2,6 +2,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const BENCH_SECRET_KEY = 'bench-secret-key-0123456789abcdefghijklmnopqrstuv';
+
+/** The environment of a server on the bench database (`.tmp/bench-data-<customers>` or DATABASE_URL). */
+export function benchServerEnv(customers = 10_000): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SECRET_KEY: BENCH_SECRET_KEY,
+    DATA_DIR: resolve(process.env.BENCH_DATA_DIR ?? `.tmp/bench-data-${customers}`),
+    LOG_LEVEL: 'silent',
+    DEMO: 'false',
+    TZ: 'UTC',
+  };
+}
 
 export async function withServer<T>(
   args: string[],

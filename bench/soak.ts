@@ -3,10 +3,9 @@
 // squares over the second half, after warm-up) in MB per minute.
 //   npx tsx bench/soak.ts [--minutes 10] [--rate 200] [--connections 20]
 //   (on the database `npm run bench` seeded: .tmp/bench-data-10000, or DATABASE_URL)
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { rssMb, sessionToken, withServer } from './server-process.ts';
+import { benchServerEnv, rssMb, sessionToken, withServer } from './server-process.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -18,14 +17,7 @@ const { values: opts } = parseArgs({
 });
 const minutes = Number(opts.minutes);
 const intervalS = Number(opts.interval);
-const env = {
-  ...process.env,
-  SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnopqrstuv',
-  DATA_DIR: resolve(process.env.BENCH_DATA_DIR ?? '.tmp/bench-data-10000'),
-  LOG_LEVEL: 'silent',
-  DEMO: 'false',
-  TZ: 'UTC',
-};
+const env = benchServerEnv();
 
 const samples: Array<{ s: number; rss: number; requests: number }> = [];
 await withServer(['dist/cli.js', 'serve'], env, async (pid, base) => {

@@ -2,18 +2,11 @@
 // first 200 on /ready, on an already migrated database; N starts, one at a time.
 //   npx tsx bench/start.ts [--runs 5]   (on .tmp/bench-data-10000 or DATABASE_URL)
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort } from './server-process.ts';
+import { benchServerEnv, freePort } from './server-process.ts';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
-const env = {
-  ...process.env,
-  SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnopqrstuv',
-  DATA_DIR: resolve(process.env.BENCH_DATA_DIR ?? '.tmp/bench-data-10000'),
-  LOG_LEVEL: 'silent',
-  DEMO: 'false',
-};
+const env = benchServerEnv();
 
 const times: number[] = [];
 for (let i = 0; i < Number(opts.runs); i++) {
