@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 /** What a new session of a profile for an operator depends on. */
@@ -27,15 +28,20 @@ const accessOf = (profileId: RawBuilder<unknown>, operatorId: RawBuilder<unknown
  * operator whose API token hashes to `tokenHash` (operator_id null when there is none) and the
  * profile's access for that operator.
  */
-export async function findGeneralLogin(db: Db | Tx, tokenHash: string, secretHmac: string) {
-  const row = await db
+const generalLoginQuery = (db: Db, args: { tokenHash: string; secretHmac: string }) =>
+  db
     .selectFrom('ws_profiles as p')
-    .leftJoin('operators as o', (join) => join.on('o.api_token_hash', '=', tokenHash).on('o.active', '=', true))
+    .leftJoin('operators as o', (join) => join.on('o.api_token_hash', '=', args.tokenHash).on('o.active', '=', true))
     .select(['p.id', 'p.active', 'p.expiry_minutes', 'p.single_use', 'p.limit_to_ip_list', 'o.id as operator_id'])
     .select(accessOf(sql.ref('p.id'), sql.ref('o.id')))
-    .where('p.secret_hmac', '=', secretHmac)
+    .where('p.secret_hmac', '=', args.secretHmac)
     .where('p.kind', '=', 'general')
-    .executeTakeFirst();
+    .limit(1);
+
+const runGeneralLogin = queryTemplate(generalLoginQuery);
+
+export async function findGeneralLogin(db: Db | Tx, tokenHash: string, secretHmac: string) {
+  const [row] = await runGeneralLogin(db, { tokenHash, secretHmac });
   return row as (typeof row & ProfileAccess) | undefined;
 }
 
@@ -74,18 +80,19 @@ export async function listProfileServices(db: Db | Tx, profileId: number): Promi
   return rows.map((r) => r.service_code);
 }
 
-export async function insertSession(
-  db: Db | Tx,
-  row: {
-    token_hash: string;
-    profile_id: number;
-    operator_id: number;
-    services: number[];
-    single_use: boolean;
-    created_at: Date;
-    expires_at: Date;
-    client_ip: string;
-  },
-): Promise<void> {
-  await db.insertInto('ws_sessions').values(row).execute();
+interface NewSession {
+  token_hash: string;
+  profile_id: number;
+  operator_id: number;
+  services: number[];
+  single_use: boolean;
+  created_at: Date;
+  expires_at: Date;
+  client_ip: string;
+}
+
+const runInsertSession = queryTemplate((db: Db, row: NewSession) => db.insertInto('ws_sessions').values(row));
+
+export async function insertSession(db: Db | Tx, row: NewSession): Promise<void> {
+  await runInsertSession(db, row);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 type Conn = Db | Tx;
@@ -79,6 +80,46 @@ export async function listOpenInvoicesOf(db: Conn, customerIds: number[]): Promi
     .orderBy('i.due_date')
     .orderBy('i.id')
     .execute()) as InvoiceRow[];
+}
+
+/**
+ * A customer (no row when it does not exist) left-joined to its open invoices, oldest due date
+ * first, each with its items' ids and contracts (by item id): one query for WSMKFaturasPendentes.
+ */
+const customerOpenInvoicesQuery = (db: Conn, args: { customerId: number }) =>
+  db
+    .selectFrom('customers as c')
+    .leftJoin('invoices as i', (j) => j.onRef('i.customer_id', '=', 'c.id').on('i.status', '=', 'open'))
+    .select(INVOICE_COLUMNS)
+    .select([
+      'c.id as customer_key',
+      sql<number[]>`array(select it.id from invoice_items it where it.invoice_id = i.id order by it.id)`.as('item_ids'),
+      sql<(number | null)[]>`array(select it.contract_id from invoice_items it where it.invoice_id = i.id order by it.id)`.as(
+        'item_contract_ids',
+      ),
+    ])
+    .where('c.id', '=', args.customerId)
+    .orderBy('i.due_date')
+    .orderBy('i.id');
+
+const runCustomerOpenInvoices = queryTemplate(customerOpenInvoicesQuery);
+
+export interface OpenInvoiceWithItems {
+  invoice: InvoiceRow;
+  itemIds: number[];
+  itemContractIds: (number | null)[];
+}
+
+export async function findCustomerOpenInvoices(db: Conn, customerId: number) {
+  const rows = await runCustomerOpenInvoices(db, { customerId });
+  const first = rows[0];
+  if (!first) return undefined;
+  const invoices: OpenInvoiceWithItems[] = [];
+  for (const { customer_key: _, item_ids, item_contract_ids, ...invoice } of rows) {
+    if (invoice.id === null) continue;
+    invoices.push({ invoice: invoice as InvoiceRow, itemIds: item_ids, itemContractIds: item_contract_ids });
+  }
+  return { customer: { id: first.customer_key, name: first.customer_name }, invoices };
 }
 
 export interface InvoiceFilter {

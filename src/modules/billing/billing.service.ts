@@ -4,13 +4,13 @@ import { parseBoletoCode } from '../../lib/boleto.ts';
 import { addMonths, todayInSaoPaulo } from '../../lib/dates.ts';
 import {
   findCustomer,
+  findCustomerOpenInvoices,
   findInvoice,
   findInvoiceByBarcode,
   type InvoiceFilter,
   type InvoiceRow,
   listItemsOf,
   listOpenInvoicesDueBetween,
-  listOpenInvoicesOf,
   searchInvoices,
 } from './billing.repository.ts';
 import { boletoDownloadUrl, signBoletoToken } from './boleto-link.ts';
@@ -49,17 +49,28 @@ async function withItems(deps: AppDeps, invoices: InvoiceRow[]): Promise<Invoice
   );
   return invoices.map((invoice) => {
     const own = items.filter((it) => it.invoice_id === invoice.id);
-    const contracts = new Set<number>();
-    if (invoice.contract_id !== null) contracts.add(invoice.contract_id);
-    for (const it of own) if (it.contract_id !== null) contracts.add(it.contract_id);
-    return { invoice, itemIds: own.map((it) => it.id), contractIds: [...contracts].sort((a, b) => a - b) };
+    return { invoice, itemIds: own.map((it) => it.id), contractIds: contractsOf(invoice, own.map((it) => it.contract_id)) };
   });
 }
 
-/** WSMKFaturasPendentes: every open invoice of the customer, overdue or not yet due. */
+/** The invoice's own contract and its items' contracts, ascending, each once. */
+function contractsOf(invoice: InvoiceRow, itemContractIds: (number | null)[]): number[] {
+  const contracts = new Set<number>();
+  if (invoice.contract_id !== null) contracts.add(invoice.contract_id);
+  for (const id of itemContractIds) if (id !== null) contracts.add(id);
+  return [...contracts].sort((a, b) => a - b);
+}
+
+/** WSMKFaturasPendentes: every open invoice of the customer, overdue or not yet due (one query). */
 export async function pendingInvoices(deps: AppDeps, customerId: number) {
-  const customer = await requireCustomer(deps, customerId);
-  return { customer, invoices: await withItems(deps, await listOpenInvoicesOf(deps.db, [customerId])) };
+  const found = await findCustomerOpenInvoices(deps.db, customerId);
+  if (!found) throw new MkError('notFound');
+  const invoices: InvoiceWithItems[] = found.invoices.map(({ invoice, itemIds, itemContractIds }) => ({
+    invoice,
+    itemIds,
+    contractIds: contractsOf(invoice, itemContractIds),
+  }));
+  return { customer: found.customer, invoices };
 }
 
 /** WSMKSegundaViaCobranca: the invoice and a signed, expiring link to its PDF. */

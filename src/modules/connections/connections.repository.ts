@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { type JsonSession, latestRadiusSessionJson, sessionFromJson } from '../radius/sessions.repository.ts';
 
@@ -27,27 +28,33 @@ export interface ConnectionRow {
   ip: string | null;
 }
 
+export interface ConnectionFilter {
+  blocked?: boolean;
+  blockReason?: string;
+}
+
 /**
- * Connections with the address they are installed at (their own, or the customer's when
- * `use_customer_address`), the plan name and the IP: the static address, else the framed IP of
- * the latest accounting session.
+ * A customer (one row, or none when it does not exist) left-joined to its connections, each with
+ * the address it is installed at (its own, or the customer's when `use_customer_address`), the
+ * plan name and the IP: the static address, else the framed IP of the latest accounting session.
  */
-export async function listConnectionsOf(
-  db: Conn,
-  customerId: number,
-  filter: { blocked?: boolean; blockReason?: string } = {},
-): Promise<ConnectionRow[]> {
-  let q = db
-    .selectFrom('connections as cn')
-    .innerJoin('customers as p', 'p.id', 'cn.customer_id')
-    .innerJoin('access_plans as ap', 'ap.id', 'cn.access_plan_id')
+function customerConnectionsQuery(db: Conn, f: ConnectionFilter & { customerId: number }) {
+  return db
+    .selectFrom('customers as p')
+    .leftJoin('connections as cn', (j) => {
+      let on = j.onRef('cn.customer_id', '=', 'p.id').on('cn.disabled_at', 'is', null);
+      if (f.blocked !== undefined) on = on.on('cn.blocked', '=', f.blocked);
+      if (f.blockReason !== undefined) on = on.on('cn.block_reason', '=', f.blockReason);
+      return on;
+    })
+    .leftJoin('access_plans as ap', 'ap.id', 'cn.access_plan_id')
     .leftJoin('street_details as sd', (j) =>
       j.on(sql<boolean>`sd.street_id = case when cn.use_customer_address then p.street_id else cn.street_id end`),
     )
     .leftJoin('ip_addresses as ia', 'ia.id', 'cn.ip_address_id')
     .select([
+      'p.name as customer_name',
       'cn.id',
-      'cn.customer_id',
       'cn.contract_id',
       'cn.username',
       'cn.mac_address',
@@ -71,15 +78,25 @@ export async function listConnectionsOf(
         select host(s.framed_ip) from connection_sessions s
         where s.connection_id = cn.id and s.framed_ip is not null order by s.started_at desc limit 1))`.as('ip'),
     ])
-    .where('cn.customer_id', '=', customerId)
-    .where('cn.disabled_at', 'is', null);
-  if (filter.blocked !== undefined) q = q.where('cn.blocked', '=', filter.blocked);
-  if (filter.blockReason !== undefined) q = q.where('cn.block_reason', '=', filter.blockReason);
-  return (await q.orderBy('cn.id').execute()) as ConnectionRow[];
+    .where('p.id', '=', f.customerId)
+    .orderBy('cn.id');
 }
 
-export async function findCustomerName(db: Conn, id: number) {
-  return db.selectFrom('customers').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+const runCustomerConnections = queryTemplate(customerConnectionsQuery);
+
+/** The customer and its connections (not disabled, matching the filter) in one query; undefined: no such customer. */
+export async function findCustomerWithConnections(
+  db: Conn,
+  customerId: number,
+  filter: ConnectionFilter = {},
+): Promise<{ customer: { id: number; name: string }; connections: ConnectionRow[] } | undefined> {
+  const rows = await runCustomerConnections(db, { customerId, ...filter });
+  const first = rows[0];
+  if (!first) return undefined;
+  const connections = rows
+    .filter((row) => row.id !== null)
+    .map(({ customer_name: _, ...row }) => ({ ...row, customer_id: customerId }) as ConnectionRow);
+  return { customer: { id: customerId, name: first.customer_name }, connections };
 }
 
 /** The connection and what self-unblock decides on, locked against a concurrent request. */
@@ -142,8 +159,8 @@ export async function insertSelfUnblock(
  * The latest accounting session of the connection, with its NAS: FreeRADIUS's radacct or our own,
  * whichever started last (null: none); undefined when the connection does not exist. One query.
  */
-export async function latestSession(db: Conn, connectionId: number) {
-  const row = await db
+const latestSessionQuery = (db: Conn, args: { connectionId: number }) =>
+  db
     .selectFrom('connections as cn')
     .select([
       latestRadiusSessionJson.as('radius'),
@@ -162,8 +179,12 @@ export async function latestSession(db: Conn, connectionId: number) {
          order by s.started_at desc
          limit 1)`.as('own'),
     ])
-    .where('cn.id', '=', connectionId)
-    .executeTakeFirst();
+    .where('cn.id', '=', args.connectionId);
+
+const runLatestSession = queryTemplate(latestSessionQuery);
+
+export async function latestSession(db: Conn, connectionId: number) {
+  const [row] = await runLatestSession(db, { connectionId });
   if (!row) return undefined;
   const radius = row.radius ? sessionFromJson(row.radius) : null;
   const own = row.own ? sessionFromJson(row.own) : null;

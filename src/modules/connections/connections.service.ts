@@ -6,10 +6,9 @@ import type { BlockReason } from './connection-blocking.ts';
 import { unblockConnections } from './connection-blocking.ts';
 import {
   countSelfUnblocksThisMonth,
-  findCustomerName,
+  findCustomerWithConnections,
   insertSelfUnblock,
   latestSession,
-  listConnectionsOf,
   lockConnectionForUnblock,
 } from './connections.repository.ts';
 
@@ -18,9 +17,9 @@ export async function connectionsOfCustomer(
   customerId: number,
   filter: { blocked?: boolean; blockReason?: BlockReason } = {},
 ) {
-  const customer = await findCustomerName(deps.db, customerId);
-  if (!customer) throw new MkError('notFound');
-  return { customer, connections: await listConnectionsOf(deps.db, customerId, filter) };
+  const found = await findCustomerWithConnections(deps.db, customerId, filter);
+  if (!found) throw new MkError('notFound');
+  return found;
 }
 
 /** WSMKConsultaConexaoAutenticada: the latest accounting session (open or the last one closed). */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.ts';
+import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 export type ContractStatus = 'awaiting_activation' | 'active' | 'suspended' | 'cancelled';
@@ -51,13 +52,17 @@ export function listContracts(db: Db, customerIds: number[], statuses?: Contract
  * A customer and its contracts (oldest first) in one query — the contracts as a JSON array, whose
  * values (ids, text, DATE as YYYY-MM-DD, centavos) read the same as the list query's columns.
  */
-export async function findCustomerWithContracts(db: Db, customerId: number, statuses?: ContractStatus[]) {
-  const row = await db
+const customerWithContractsQuery = (db: Db, args: { customerId: number; statuses?: ContractStatus[] }) =>
+  db
     .selectFrom('customers as c')
     .select(['c.id', 'c.name', 'c.company_id', 'c.person_type', 'c.status', 'c.document', 'c.sac_login'])
-    .select(() => jsonArrayFrom(contractsQuery(db, statuses).where(sql<boolean>`k.customer_id = c.id`)).as('contracts'))
-    .where('c.id', '=', customerId)
-    .executeTakeFirst();
+    .select(() => jsonArrayFrom(contractsQuery(db, args.statuses).where(sql<boolean>`k.customer_id = c.id`)).as('contracts'))
+    .where('c.id', '=', args.customerId);
+
+const runCustomerWithContracts = queryTemplate(customerWithContractsQuery, ['statuses']);
+
+export async function findCustomerWithContracts(db: Db, customerId: number, statuses?: ContractStatus[]) {
+  const [row] = await runCustomerWithContracts(db, { customerId, statuses });
   if (!row) return undefined;
   const { contracts, ...customer } = row;
   return { customer, contracts: contracts as ContractListRow[] };

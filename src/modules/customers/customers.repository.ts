@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
 
 type Q = Db | Tx;
@@ -34,7 +35,9 @@ export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) =>
  * cost ~10 ms of planning per call on PostgreSQL and more on the embedded engine, against
  * well under 1 ms for these two.
  */
-export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
+export type PersonQueryArgs = Omit<PersonFilter, 'nameContains'> & PersonQueryOptions & { namePattern?: string };
+
+export function peopleQuery(db: Q, f: PersonQueryArgs) {
   let q = db
     .selectFrom('customers as c')
     .leftJoin('customer_classifications as cl', 'cl.id', 'c.classification_id')
@@ -95,18 +98,20 @@ export function peopleQuery(db: Q, f: PersonFilter, o: PersonQueryOptions) {
     const phone = f.phone;
     q = q.where('c.id', 'in', (eb) => eb.selectFrom('customer_phones').select('customer_id').where('phone', '=', phone));
   }
-  if (f.nameContains !== undefined) {
-    const pattern = likeContains(f.nameContains);
+  if (f.namePattern !== undefined) {
+    const pattern = f.namePattern;
     q = q.where(
       sql<boolean>`(search_key(c.name) like search_key(${pattern})
         or (c.trade_name is not null and search_key(c.trade_name) like search_key(${pattern})))`,
     );
   }
-  if (o.order === 'name') q = q.orderBy('c.name').orderBy('c.id');
-  else if (o.order === 'oldest') q = q.orderBy('c.created_at').orderBy('c.id');
+  if (f.order === 'name') q = q.orderBy('c.name').orderBy('c.id');
+  else if (f.order === 'oldest') q = q.orderBy('c.created_at').orderBy('c.id');
   else q = q.orderBy('c.id');
-  return q.limit(o.limit);
+  return q.limit(f.limit);
 }
+
+const runPeopleQuery = queryTemplate(peopleQuery, ['order']);
 
 /** Street → neighbourhood → city → state of each street id. */
 /** What `street_chain(street_id)` (migration 0130) returns. */
@@ -121,7 +126,9 @@ interface StreetChain {
 }
 
 export async function findPeople(db: Q, f: PersonFilter, o: PersonQueryOptions) {
-  const people = await peopleQuery(db, f, o).execute();
+  const { nameContains, ...filter } = f;
+  const namePattern = nameContains === undefined ? undefined : likeContains(nameContains);
+  const people = await runPeopleQuery(db, { ...filter, ...o, namePattern });
   return people.map(({ home_chain, billing_chain, ...p }) => {
     // street_id is a NOT NULL foreign key: its chain always exists.
     const home = home_chain as StreetChain;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { peopleQuery } from '../../../src/modules/customers/customers.repository.ts';
+import { likeContains, peopleQuery } from '../../../src/modules/customers/customers.repository.ts';
 import { tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { createCustomer, createWorld, ownModules } from '../../support/factories/customers.ts';
@@ -65,7 +65,7 @@ describe('WSMKConsultaNome (cd_servico 17)', () => {
     for (let i = 0; i < rows.length; i += 500) await t.db.insertInto('customers').values(rows.slice(i, i + 500)).execute();
     await sql`analyze customers`.execute(t.db);
     // The repository's own query, as the endpoints run it (joins, sub-selects, order, limit).
-    const plan = await peopleQuery(t.db, { nameContains: 'xavier' }, { order: 'name', limit: 51 }).explain();
+    const plan = await peopleQuery(t.db, { namePattern: likeContains('xavier'), order: 'name', limit: 51 }).explain();
     const text = plan.map((r) => String(r['QUERY PLAN'])).join('\n');
     console.log(`EXPLAIN name search:\n${text}`);
     assert.doesNotMatch(text, /Seq Scan on customers/);
