@@ -1007,6 +1007,17 @@ export interface StreetDetailsTable {
   state_name: string | null;
 }
 
+export interface StreetLabelsTable {
+  street_id: number;
+  street_name: string;
+  neighbourhood_id: number;
+  neighbourhood_name: string;
+  city_id: number;
+  city_name: string;
+  state_id: number;
+  state_abbreviation: string;
+}
+
 export interface StreetsTable {
   id: Generated<number>;
   neighbourhood_id: number;
@@ -1221,6 +1232,7 @@ export interface DB {
   sla_tables: SlaTablesTable;
   states: StatesTable;
   street_details: StreetDetailsTable;
+  street_labels: StreetLabelsTable;
   streets: StreetsTable;
   team_members: TeamMembersTable;
   teams: TeamsTable;
