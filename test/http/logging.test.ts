@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { ActivityLogBuffer } from '../../src/http/plugins/activity-log.ts';
 import { maskPans, redactParams, redactUrl, sliceCodePoints, wellFormed } from '../../src/http/redact.ts';
 import { createAccess } from '../support/access.ts';
 import { TEST_SECRET } from '../support/build-test-app.ts';
@@ -76,5 +77,32 @@ test('request logs and the activity log never hold tokens, passwords or contra-s
   assert.ok(lines.some((l) => l.includes('WSAutenticacao')), 'requests are logged');
   for (const secret of [access.userToken, access.contraSenha, 'wrong-secret-1', access.operatorPassword, sessionToken]) {
     assert.ok(!everything.includes(secret), `secret leaked: ${secret}`);
+  }
+});
+
+test('activity log batches keep every value as sent: quotes, backslashes, braces, commas, "NULL", accents, nulls', async () => {
+  const db = await freshDatabase();
+  const buffer = new ActivityLogBuffer(db, (err) => assert.fail(String(err)), 60_000);
+  const texts = ['a"b', 'c\\d', '{x,y}', 'NULL', '', ' espaço ', 'ação 😀', 'x\ny\tz'];
+  const at = new Date('2026-06-15T13:00:00.123Z');
+  for (const [i, text] of texts.entries()) {
+    buffer.push({
+      at, surface: 'mk', endpoint_id: `E${i}`, method: 'GET', client_ip: '127.0.0.1', profile_id: i % 2 ? i : null, operator_id: null,
+      http_status: 200, error_code: i % 2 ? null : text, duration_ms: i, is_validation: i === 3, query: text,
+    });
+  }
+  await buffer.close();
+  const rows = await db.selectFrom('activity_log').selectAll().orderBy('id').execute();
+  await db.destroy();
+  assert.equal(rows.length, texts.length);
+  for (const [i, text] of texts.entries()) {
+    const row = rows[i]!;
+    assert.equal(row.query, text);
+    assert.equal(row.error_code, i % 2 ? null : text);
+    assert.equal(row.profile_id, i % 2 ? i : null);
+    assert.equal(row.endpoint_id, `E${i}`);
+    assert.equal(row.duration_ms, i);
+    assert.equal(row.is_validation, i === 3);
+    assert.equal(new Date(row.at).getTime(), at.getTime());
   }
 });

@@ -5,7 +5,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { postgresUrlOf } from '../../database.ts';
 import type { DB } from '../../types.ts';
 import { DOMAIN_TABLES, type DomainTable, type PendingRows } from './batch.ts';
-import { arrayElement, copyField } from './seed-values.ts';
+import { arrayElement } from '../../array-literal.ts';
+import { copyField } from './seed-values.ts';
 
 // Rows per statement: values travel as one array parameter per column (or as COPY text), so no
 // bind-parameter limit applies; this only bounds the size of one statement.
