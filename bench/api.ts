@@ -1,7 +1,8 @@
 // DB-backed MK calls as ratios against a bare Fastify + one primary-key SELECT route on the same
 // database, measured in the same run (the baseline before and after the app; the mean is the
-// denominator). Server processes run the compiled app (`npm run build`), one at a time, so the
-// embedded engine (one process per data dir) is measured the same way as PostgreSQL.
+// denominator). Server processes run the compiled app (`npm run build`); with --compare or
+// --activity-log-off each scenario is measured on every variant in turn (PostgreSQL; the
+// embedded engine, one process per data directory, runs the variants one after the other).
 //   npm run bench [-- --seconds 10 --connections 50 --customers 10000]
 //   DATABASE_URL=postgres://… npm run bench        (an empty database is seeded first)
 //   --activity-log-off   also measures every scenario with ACTIVITY_LOG=false (its cost)
@@ -74,30 +75,38 @@ const scenarios: Array<[string, (token: string) => string]> = [
 ];
 /** `--only a,b`: scenarios whose name contains one of the parts. */
 const selected = (name: string) => !opts.only || opts.only.split(',').some((part) => name.includes(part));
-const variants: Array<{ label: string; cwd: string; env: Record<string, string> }> = [{ label: '', cwd: '.', env: {} }];
+const variants: Variant[] = [{ label: '', cwd: '.', env: {} }];
 if (opts['activity-log-off']) variants.push({ label: ' (activity log off)', cwd: '.', env: { ACTIVITY_LOG: 'false' } });
 for (const dir of opts.compare ?? []) variants.push({ label: ` [${dir}]`, cwd: resolve(dir), env: {} });
-for (const variant of variants) {
-  await withServer(['dist/cli.js', 'serve'], serverEnv, async (pid, base) => {
-    const token = await sessionToken(base);
+// On PostgreSQL every variant's server runs at once and each scenario is measured on each in turn,
+// so the variants of a scenario are minutes closer in time than a whole pass apart (single runs
+// on this machine swing by ±40 %). The embedded engine allows one process per data directory.
+const groups = databaseUrl ? [variants] : variants.map((variant) => [variant]);
+for (const group of groups) {
+  await withVariants(group, async (servers) => {
     for (const [name, path] of scenarios) {
       if (!selected(name)) continue;
-      const url = base + path(token);
-      const probe = await fetch(url);
-      const body = (await probe.json()) as { status?: string };
-      if (probe.status === 404) {
-        console.error(`skipped ${name}: not implemented yet`);
-        continue;
+      for (const server of servers) {
+        const url = server.base + path(server.token);
+        const probe = await fetch(url);
+        const body = (await probe.json()) as { status?: string };
+        if (probe.status === 404) {
+          console.error(`skipped ${name}${server.label}: not implemented yet`);
+          continue;
+        }
+        if (path(server.token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
+          throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
+        }
+        results.push(await measure(name + server.label, url, server.pid));
       }
-      if (path(token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
-        throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
-      }
-      results.push(await measure(name + variant.label, url, pid));
     }
     if (selected('WSMKContratoAlterarStatus')) {
-      results.push(await measure(`WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${variant.label}`, statusCycle(base, token), pid));
+      for (const server of servers) {
+        const name = `WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${server.label}`;
+        results.push(await measure(name, statusCycle(server.base, server.token), server.pid));
+      }
     }
-  }, variant);
+  });
 }
 results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline again', base + baselinePath, pid)));
 report(results);
@@ -131,6 +140,17 @@ async function prepareDatabase() {
   } finally {
     await db.destroy();
   }
+}
+
+type Variant = { label: string; cwd: string; env: Record<string, string> };
+type RunningServer = { label: string; pid: number; base: string; token: string };
+
+/** Starts a server per variant (each in its own directory and environment), runs `work` with all of them up. */
+async function withVariants(list: Variant[], work: (servers: RunningServer[]) => Promise<void>, up: RunningServer[] = []): Promise<void> {
+  const variant = list[up.length];
+  if (!variant) return work(up);
+  await withServer(['dist/cli.js', 'serve'], serverEnv, async (pid, base) =>
+    withVariants(list, work, [...up, { label: variant.label, pid, base, token: await sessionToken(base) }]), variant);
 }
 
 /**

@@ -90,14 +90,21 @@ const customerOpenInvoicesQuery = (db: Conn, args: { customerId: number }) =>
   db
     .selectFrom('customers as c')
     .leftJoin('invoices as i', (j) => j.onRef('i.customer_id', '=', 'c.id').on('i.status', '=', 'open'))
+    // One look-up of each invoice's items for both arrays (two scalar sub-selects read them twice).
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('invoice_items as it')
+          .select([
+            sql<number[] | null>`array_agg(it.id order by it.id)`.as('item_ids'),
+            sql<(number | null)[] | null>`array_agg(it.contract_id order by it.id)`.as('item_contract_ids'),
+          ])
+          .whereRef('it.invoice_id', '=', 'i.id')
+          .as('items'),
+      (j) => j.onTrue(),
+    )
     .select(INVOICE_COLUMNS)
-    .select([
-      'c.id as customer_key',
-      sql<number[]>`array(select it.id from invoice_items it where it.invoice_id = i.id order by it.id)`.as('item_ids'),
-      sql<(number | null)[]>`array(select it.contract_id from invoice_items it where it.invoice_id = i.id order by it.id)`.as(
-        'item_contract_ids',
-      ),
-    ])
+    .select(['c.id as customer_key', 'items.item_ids', 'items.item_contract_ids'])
     .where('c.id', '=', args.customerId)
     .orderBy('i.due_date')
     .orderBy('i.id');
@@ -117,7 +124,7 @@ export async function findCustomerOpenInvoices(db: Conn, customerId: number) {
   const invoices: OpenInvoiceWithItems[] = [];
   for (const { customer_key: _, item_ids, item_contract_ids, ...invoice } of rows) {
     if (invoice.id === null) continue;
-    invoices.push({ invoice: invoice as InvoiceRow, itemIds: item_ids, itemContractIds: item_contract_ids });
+    invoices.push({ invoice: invoice as InvoiceRow, itemIds: item_ids ?? [], itemContractIds: item_contract_ids ?? [] });
   }
   return { customer: { id: first.customer_key, name: first.customer_name }, invoices };
 }

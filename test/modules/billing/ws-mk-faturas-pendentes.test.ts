@@ -42,6 +42,28 @@ describe('WSMKFaturasPendentes', () => {
     assert.match(second.contas, /^\d+$/);
   });
 
+  test('an invoice with several items: contas lists them by id, contratos the invoice and item contracts once, ascending', async () => {
+    const c = await createCustomer(t.db, s);
+    const k1 = await createContract(t.db, s, c.id);
+    const k2 = await createContract(t.db, s, c.id);
+    const inv = await createInvoice(t.db, s, c.id, { dueDate: '2026-12-10', contractId: k2.id });
+    const extra = await t.db
+      .insertInto('invoice_items')
+      .values([
+        { invoice_id: inv.id, contract_id: k1.id, kind: 'monthly_fee', description: 'Outra', amount_cents: 100 },
+        { invoice_id: inv.id, contract_id: null, kind: 'monthly_fee', description: 'Avulso', amount_cents: 50 },
+        { invoice_id: inv.id, contract_id: k2.id, kind: 'monthly_fee', description: 'Mais', amount_cents: 10 },
+      ])
+      .returning('id')
+      .execute();
+    const items = await t.db.selectFrom('invoice_items').select('id').where('invoice_id', '=', inv.id).orderBy('id').execute();
+    assert.equal(items.length, 1 + extra.length);
+    const res = await mk(t.app, 'WSMKFaturasPendentes', { token, cd_cliente: c.id });
+    const [only] = res.body.FaturasPendentes;
+    assert.equal(only.contas, items.map((i) => i.id).join(','));
+    assert.equal(only.contratos, [k1.id, k2.id].sort((a, b) => a - b).join(','));
+  });
+
   test('a customer without open invoices gets an empty list', async () => {
     const c = await createCustomer(t.db, s);
     const res = await mk(t.app, 'WSMKFaturasPendentes', { token, cd_cliente: c.id });
