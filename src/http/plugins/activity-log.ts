@@ -118,24 +118,29 @@ function loggedQuery(request: FastifyRequest): string {
 
 export function registerActivityLog(app: FastifyInstance, buffer: ActivityLogBuffer, clock: Clock): void {
   // Never throws: a caller must not be able to keep its own call out of the log (issue #11 item 5).
-  app.addHook('onResponse', async (request, reply) => {
-    const config = request.routeOptions.config;
-    const surface = config?.surface ?? (/^\/+(mk|core-api)\//.test(request.url) ? 'mk' : undefined);
-    if (surface !== 'mk' && surface !== 'core-api') return;
-    buffer.push({
-      at: new Date(clock.now().getTime() - Math.round(reply.elapsedTime)),
-      surface,
-      endpoint_id: config?.endpointId ?? wellFormed(sliceCodePoints(request.url.split('?')[0] ?? '', 200)),
-      method: request.method,
-      client_ip: request.ip,
-      profile_id: request.caller?.profileId ?? request.actor?.profileId ?? null,
-      operator_id: request.caller?.operatorId ?? request.actor?.operatorId ?? null,
-      http_status: reply.statusCode,
-      error_code: request.mkErrorCode,
-      duration_ms: Math.max(0, Math.round(reply.elapsedTime)),
-      is_validation: config?.isValidation ?? false,
-      query: loggedQuery(request),
-    });
+  // A callback hook, not an async one: no promise per response (every route runs it, /health too).
+  app.addHook('onResponse', (request, reply, done) => {
+    try {
+      const config = request.routeOptions.config;
+      const surface = config?.surface ?? (/^\/+(mk|core-api)\//.test(request.url) ? 'mk' : undefined);
+      if (surface !== 'mk' && surface !== 'core-api') return;
+      buffer.push({
+        at: new Date(clock.now().getTime() - Math.round(reply.elapsedTime)),
+        surface,
+        endpoint_id: config?.endpointId ?? wellFormed(sliceCodePoints(request.url.split('?')[0] ?? '', 200)),
+        method: request.method,
+        client_ip: request.ip,
+        profile_id: request.caller?.profileId ?? request.actor?.profileId ?? null,
+        operator_id: request.caller?.operatorId ?? request.actor?.operatorId ?? null,
+        http_status: reply.statusCode,
+        error_code: request.mkErrorCode,
+        duration_ms: Math.max(0, Math.round(reply.elapsedTime)),
+        is_validation: config?.isValidation ?? false,
+        query: loggedQuery(request),
+      });
+    } finally {
+      done();
+    }
   });
   app.addHook('onClose', async () => buffer.close());
 }
