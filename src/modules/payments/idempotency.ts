@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppDeps, Caller } from '../../http/context.ts';
 import { isMkError, MkError, type MkErrorKind } from '../../http/mk/mk-errors.ts';
+import { sql } from 'kysely';
 
-type Stored = { ok: Record<string, unknown> } | { error: { kind: MkErrorKind; message: string } };
+/** The answer stored for a key: the first call's success or refusal, or a claim while it runs. */
+type Stored = { ok: Record<string, unknown> } | { error: { kind: MkErrorKind; message: string } } | { pending: true };
+
+/** How long a call waits for a concurrent call with its key to answer (real time). */
+const WAIT_MS = 30_000;
+const POLL_MS = 25;
+/** A claim older than this (its call died before answering) may be taken over. */
+const STALE_CLAIM_MS = 120_000;
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -15,14 +23,16 @@ export function idempotencyKeyOf(headers: IncomingHttpHeaders): string | undefin
   return key;
 }
 
-function replay(stored: Stored): Record<string, unknown> {
+function replay(stored: Exclude<Stored, { pending: true }>): Record<string, unknown> {
   if ('ok' in stored) return stored.ok;
   throw new MkError(stored.error.kind, stored.error.message);
 }
 
 /**
  * With an Idempotency-Key, the first answer (success or refusal) is stored and every retry with
- * the same key and parameters gets it again instead of running the operation twice.
+ * the same key and parameters gets it again instead of running the operation twice. The first
+ * call claims the key before it works; concurrent calls with the key wait for its answer (they
+ * used to run too, and a loser's refusal could be answered before the winner's success).
  */
 export async function withIdempotency(
   deps: AppDeps,
@@ -33,51 +43,62 @@ export async function withIdempotency(
   if (key === undefined) return work();
   const scopeKey = `${ctx.caller?.operatorId ?? 0}:${key}`;
   const requestHash = createHash('sha256').update(JSON.stringify(Object.entries(ctx.params).sort())).digest('hex');
-  const find = () =>
+  const row = () =>
     deps.db
       .selectFrom('idempotent_responses')
-      .select(['request_hash', 'response'])
+      .select(['id', 'request_hash', 'response', 'created_at'])
       .where('endpoint_id', '=', ctx.endpointId)
       .where('scope_key', '=', scopeKey)
       .executeTakeFirst();
-  const check = (row: { request_hash: string; response: unknown }) => {
-    if (row.request_hash !== requestHash) {
+  const claim = async () =>
+    (await deps.db
+      .insertInto('idempotent_responses')
+      .values({ endpoint_id: ctx.endpointId, scope_key: scopeKey, request_hash: requestHash, response: JSON.stringify({ pending: true }), created_at: deps.clock.now() })
+      .onConflict((oc) => oc.columns(['endpoint_id', 'scope_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst())?.id;
+  const takeOver = async (id: number) =>
+    (await deps.db
+      .updateTable('idempotent_responses')
+      .set({ created_at: deps.clock.now(), request_hash: requestHash })
+      .where('id', '=', id)
+      .where(sql<boolean>`response ? 'pending'`)
+      .where('created_at', '<', new Date(deps.clock.now().getTime() - STALE_CLAIM_MS))
+      .returning('id')
+      .executeTakeFirst())?.id;
+
+  const deadline = performance.now() + WAIT_MS;
+  let claimed: number | undefined;
+  while (claimed === undefined) {
+    const found = await row();
+    if (!found) {
+      claimed = await claim();
+      continue;
+    }
+    if (found.request_hash !== requestHash) {
       throw new MkError('invalidParam', 'Parâmetro inválido: Idempotency-Key já usada com outros parâmetros.');
     }
-    return replay(row.response as Stored);
-  };
-  const earlier = await find();
-  if (earlier) return check(earlier);
-  let stored: Stored;
+    const stored = found.response as Stored;
+    if (!('pending' in stored)) return replay(stored);
+    claimed = await takeOver(found.id);
+    if (claimed !== undefined) break;
+    if (performance.now() > deadline) {
+      throw new MkError('conflict', 'Idempotency-Key em uso por outra chamada ainda em andamento; tente novamente.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+
+  let stored: Exclude<Stored, { pending: true }>;
   try {
     stored = { ok: await work() };
   } catch (e) {
-    if (!isMkError(e) || e.kind === 'internal') throw e;
+    if (!isMkError(e) || e.kind === 'internal') {
+      // Nothing to replay: the next call with the key runs the operation again.
+      await deps.db.deleteFrom('idempotent_responses').where('id', '=', claimed).execute().catch(() => {});
+      throw e;
+    }
     stored = { error: { kind: e.kind, message: e.message } };
   }
-  const inserted = await deps.db
-    .insertInto('idempotent_responses')
-    .values({
-      endpoint_id: ctx.endpointId,
-      scope_key: scopeKey,
-      request_hash: requestHash,
-      response: JSON.stringify(stored),
-      created_at: deps.clock.now(),
-    })
-    // A success is what happened: it replaces a refusal a concurrent same-key call stored first
-    // (that call lost the race to this one). A refusal never replaces anything.
-    .onConflict((oc) => {
-      const target = oc.columns(['endpoint_id', 'scope_key']);
-      return 'ok' in stored
-        ? target.doUpdateSet({ response: (eb) => eb.ref('excluded.response') }).where('idempotent_responses.request_hash', '=', requestHash)
-        : target.doNothing();
-    })
-    .returning('id')
-    .executeTakeFirst();
-  // A concurrent call with the same key answered first: its answer is the one that counts.
-  if (!inserted) {
-    const first = await find();
-    if (first) return check(first);
-  }
+  await deps.db.updateTable('idempotent_responses').set({ response: JSON.stringify(stored) }).where('id', '=', claimed).execute();
   return replay(stored);
 }
