@@ -4,9 +4,8 @@ import type { Tx } from './transaction.ts';
 
 /**
  * A query built and compiled once per shape, then run with each call's values. Building and
- * compiling a Kysely query costs more CPU than running it: ~150 µs for the 20-column person
- * select with its sub-selects, against ~100 µs for the whole rest of a WSMKConsultaDoc call's
- * JavaScript (`.tmp` profile in bench/README.md, "Query templates").
+ * compiling a Kysely query costs CPU on every call: ~150 µs for the 20-column person select with
+ * its sub-selects, ~20 % of a WSMKConsultaDoc call in process (bench/README.md, 2026-12-02 09:39).
  *
  * How: `build` is called with the arguments replaced by placeholders, the query is compiled,
  * and each compiled parameter that is a placeholder becomes a slot filled from the arguments of
@@ -14,7 +13,7 @@ import type { Tx } from './transaction.ts';
  *
  * What `build` may do with an argument: pass it to the query builder or a `sql` template, and
  * test whether it is present or truthy. Absent, `null` and falsy arguments (`0`, `''`, `false`)
- * are passed as they are and are part of the shape, so `= null` still compiles to `is null`.
+ * are passed as they are and are part of the shape, so a builder may choose `is null` for null.
  * Computing with a placeholder (string methods, arithmetic, comparisons, template strings)
  * throws, so a value derived from an argument must be computed before the call and passed as an
  * argument of its own. Arrays must not become `in (…)` lists (their length would be part of the
