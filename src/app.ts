@@ -12,7 +12,7 @@ import { maskPans, redactUrl } from './http/redact.ts';
 import { fastifyTrustProxy } from './http/trust-proxy.ts';
 import { BODY_LIMIT, parseQueryString, registerBodyParsers } from './http/mk/body-parsing.ts';
 import { registerMultipart } from './http/mk/multipart.ts';
-import { startSessionCache } from './modules/auth/session-cache.ts';
+import { startAuthCaches } from './modules/auth/auth-cache.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { Module } from './modules/module.ts';
 
@@ -61,8 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   else app.addHook('onClose', async () => activity.close());
   app.decorate('flushActivityLog', () => activity.flush());
   registerHealth(app, options.db);
-  const stopSessionCache = await startSessionCache(options.db, (err) => app.log.warn({ err }, 'session cache off: cannot listen for auth changes'));
-  app.addHook('onClose', async () => stopSessionCache());
+  const stopAuthCaches = await startAuthCaches(options.db, (err) => app.log.warn({ err }, 'auth caches off: cannot listen for auth changes'));
+  app.addHook('onClose', async () => stopAuthCaches());
 
   const throttle = new FailureThrottle(options.db, options.clock, (err) => app.log.warn({ err }, 'credential throttle: cannot read blocks'));
   const stopThrottle = await throttle.start();

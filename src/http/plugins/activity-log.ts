@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CompiledQuery, type Insertable } from 'kysely';
-import { arrayElement } from '../../db/array-literal.ts';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { unnestInsert } from '../../db/unnest-insert.ts';
 import type { ActivityLogTable } from '../../db/types.ts';
 import type { Clock } from '../context.ts';
 import { parseQueryString } from '../mk/body-parsing.ts';
@@ -71,8 +71,8 @@ export class ActivityLogBuffer {
   }
 }
 
-/** Every column a row sets, with its type; `id` is generated. */
-const COLUMNS = [
+/** Every column a row sets, with its type (`id` is generated); ≤ 500 rows per statement. */
+const insertBatch = unnestInsert<ActivityRow>('activity_log', [
   ['at', 'timestamptz'],
   ['surface', 'text'],
   ['endpoint_id', 'text'],
@@ -85,20 +85,7 @@ const COLUMNS = [
   ['duration_ms', 'integer'],
   ['is_validation', 'boolean'],
   ['query', 'text'],
-] as const satisfies ReadonlyArray<readonly [keyof ActivityRow, string]>;
-
-const INSERT_SQL = `insert into activity_log (${COLUMNS.map(([name]) => name).join(', ')})
-  select * from unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::text::${type}[]`).join(', ')})`;
-
-/**
- * One statement text whatever the batch size (one array literal per column), so it is parsed and
- * planned once per connection; a multi-row VALUES list has a new text, with 12 parameters per row,
- * for every batch size.
- */
-function insertBatch(rows: ActivityRow[]): CompiledQuery {
-  const arrays = COLUMNS.map(([name]) => `{${rows.map((row) => arrayElement(row[name] ?? null, false)).join(',')}}`);
-  return CompiledQuery.raw(INSERT_SQL, arrays);
-}
+]);
 
 /** The parameters as the caller sent them (query string, then body), for redaction. */
 function rawParams(request: FastifyRequest): Record<string, unknown> {

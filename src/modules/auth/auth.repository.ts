@@ -1,7 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { CoalescedInsert } from '../../db/coalesced-insert.ts';
 import { queryTemplate } from '../../db/query-template.ts';
 import type { Tx } from '../../db/transaction.ts';
+import { unnestInsert } from '../../db/unnest-insert.ts';
 
 /** What a new session of a profile for an operator depends on. */
 export interface ProfileAccess {
@@ -40,9 +42,11 @@ const generalLoginQuery = (db: Db, args: { tokenHash: string; secretHmac: string
 
 const runGeneralLogin = queryTemplate(generalLoginQuery);
 
-export async function findGeneralLogin(db: Db | Tx, tokenHash: string, secretHmac: string) {
+export type GeneralLogin = Awaited<ReturnType<typeof runGeneralLogin>>[number] & ProfileAccess;
+
+export async function findGeneralLogin(db: Db | Tx, tokenHash: string, secretHmac: string): Promise<GeneralLogin | undefined> {
   const [row] = await runGeneralLogin(db, { tokenHash, secretHmac });
-  return row as (typeof row & ProfileAccess) | undefined;
+  return row as GeneralLogin | undefined;
 }
 
 export async function findProfileAccess(db: Db | Tx, profileId: number, operatorId: number): Promise<ProfileAccess> {
@@ -91,8 +95,24 @@ interface NewSession {
   client_ip: string;
 }
 
-const runInsertSession = queryTemplate((db: Db, row: NewSession) => db.insertInto('ws_sessions').values(row));
+const insertSessions = unnestInsert<NewSession>('ws_sessions', [
+  ['token_hash', 'text'],
+  ['profile_id', 'integer'],
+  ['operator_id', 'integer'],
+  ['services', 'integer[]'],
+  ['single_use', 'boolean'],
+  ['created_at', 'timestamptz'],
+  ['expires_at', 'timestamptz'],
+  ['client_ip', 'text'],
+]);
+const sessionWriters = new WeakMap<Db, CoalescedInsert<NewSession>>();
 
-export async function insertSession(db: Db | Tx, row: NewSession): Promise<void> {
-  await runInsertSession(db, row);
+/** Concurrent logins share one INSERT and one commit (coalesced-insert.ts). */
+export async function insertSession(db: Db, row: NewSession): Promise<void> {
+  let writer = sessionWriters.get(db);
+  if (!writer) {
+    writer = new CoalescedInsert((rows) => db.executeQuery(insertSessions(rows)));
+    sessionWriters.set(db, writer);
+  }
+  await writer.insert(row);
 }

@@ -10,9 +10,11 @@ import {
   findGeneralLogin,
   findProfileAccess,
   findSpecificProfilesOfOperator,
+  type GeneralLogin,
   insertSession,
   type ProfileAccess,
 } from './auth.repository.ts';
+import { loginCacheOf } from './auth-cache.ts';
 import { type LoginRefusal, loginBlocked, recordLoginFailure } from './login-failures.ts';
 import { contraSenhaHash, upgradeOlderContraSenha } from './contra-senha-lookup.ts';
 
@@ -77,14 +79,25 @@ export async function authenticateGeneral(
   deps: AppDeps,
   input: { userToken: string; contraSenha: string; service: number; ip: string },
 ): Promise<IssuedSession> {
-  const tokenHash = sha256Hex(input.userToken);
-  const secretHmac = contraSenhaHash(deps.config, input.contraSenha);
-  let login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
-  if (!login && (await upgradeOlderContraSenha(deps.db, deps.config, input.contraSenha))) {
-    login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
-  }
+  const login = await lookUpGeneralLogin(deps, input.userToken, input.contraSenha);
   if (!login || login.operator_id === null) throw new MkError('authFailed');
   return issue(deps, login, login, login.operator_id, input.service, input.ip);
+}
+
+/** Only a login that passes the profile and membership checks is cached (auth-cache.ts). */
+async function lookUpGeneralLogin(deps: AppDeps, userToken: string, contraSenha: string): Promise<GeneralLogin | undefined> {
+  const tokenHash = sha256Hex(userToken);
+  const secretHmac = contraSenhaHash(deps.config, contraSenha);
+  const key = `${tokenHash}:${secretHmac}`;
+  const cache = loginCacheOf(deps.db);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  let login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
+  if (!login && (await upgradeOlderContraSenha(deps.db, deps.config, contraSenha))) {
+    login = await findGeneralLogin(deps.db, tokenHash, secretHmac);
+  }
+  if (login && login.operator_id !== null && login.active && login.operator_in_profile) cache?.set(key, login);
+  return login;
 }
 
 /** WSAutenticacaoOperador: login + password of an operator listed in a specific profile in force. */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { todayInSaoPaulo } from '../../lib/dates.ts';
 import { ipAllowed } from '../../lib/ip-match.ts';
 import { sha256Hex } from '../../lib/tokens.ts';
-import { sessionCacheOf } from './session-cache.ts';
+import { sessionCacheOf } from './auth-cache.ts';
 import { findSessionByHash, listProfileIps, type SessionRow } from './session.repository.ts';
 import { markSingleUse } from './single-use.ts';
 

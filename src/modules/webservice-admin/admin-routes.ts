@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/context.ts';
-import { sessionCacheOf } from '../auth/session-cache.ts';
+import { clearAuthCaches } from '../auth/auth-cache.ts';
 import { adminGuard } from './admin-auth.ts';
 import { registerAdminPage } from './admin-page.ts';
 import { registerApiKeyRoutes } from './api-keys.routes.ts';
@@ -21,9 +21,9 @@ export async function webserviceAdminRoutes(app: FastifyInstance, deps: AppDeps)
   await registerLoginRoutes(app, deps);
   await app.register(async (api) => {
     api.addHook('onRequest', adminGuard(deps));
-    // Other instances drop cached sessions on the NOTIFY of the change; this one before answering.
+    // Other instances drop cached sessions and logins on the NOTIFY of the change; this one before answering.
     api.addHook('onSend', async (request) => {
-      if (request.method !== 'GET') sessionCacheOf(deps.db)?.clear();
+      if (request.method !== 'GET') clearAuthCaches(deps.db);
     });
     await registerProfileRoutes(api, deps);
     await registerOperatorRoutes(api, deps);

@@ -4,6 +4,7 @@ import { authModule } from '../../../src/modules/auth/index.ts';
 import { type Access, createAccess } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { mk } from '../../support/mk-client.ts';
+import { sha256Hex } from '../../../src/lib/tokens.ts';
 import { probeModule } from './probe-module.ts';
 
 const login = (t: TestApp, a: Access, cd_servico: number | string, ip?: string) =>
@@ -117,5 +118,47 @@ describe('WSAutenticacao', () => {
     const query = new URLSearchParams({ sys: 'MK0', token: a.userToken, password: a.contraSenha, cd_servico: '9999' });
     const res = await t.app.inject({ method: 'POST', url: `/mk/WSAutenticacao.rule?${query}`, payload: '' });
     assert.equal(JSON.parse(res.body).status, 'OK');
+  });
+
+  test('concurrent logins (whose session rows are written together) each get their own working session, as stored', async () => {
+    t.clock.set('2026-11-24T12:00:00-03:00');
+    const a = await createAccess(t.db, { services: [6, 7], expiryMinutes: 45 });
+    const single = await createAccess(t.db, { services: [6], singleUse: true });
+    const calls = Array.from({ length: 40 }, (_, i) => (i % 4 === 3 ? login(t, single, 6, `10.0.0.${i}`) : login(t, a, i % 2 ? 7 : 9999, `10.0.0.${i}`)));
+    const answers = await Promise.all(calls);
+    const tokens = answers.map((r) => {
+      assert.equal(r.body.status, 'OK', JSON.stringify(r.body));
+      return r.body.Token as string;
+    });
+    assert.equal(new Set(tokens).size, 40);
+    const rows = await t.db
+      .selectFrom('ws_sessions')
+      .select(['token_hash', 'profile_id', 'operator_id', 'services', 'single_use', 'created_at', 'expires_at', 'client_ip'])
+      .where('token_hash', 'in', tokens.map(sha256Hex))
+      .execute();
+    assert.equal(rows.length, 40);
+    const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+    tokens.forEach((token, i) => {
+      const row = byHash.get(sha256Hex(token));
+      const who = i % 4 === 3 ? single : a;
+      assert.deepEqual(
+        { ...row, created_at: row?.created_at.toISOString(), expires_at: row?.expires_at.toISOString() },
+        {
+          token_hash: sha256Hex(token),
+          profile_id: who.profileId,
+          operator_id: who.operatorId,
+          services: i % 4 === 3 ? [6] : i % 2 ? [7] : [6, 7],
+          single_use: i % 4 === 3,
+          created_at: '2026-11-24T15:00:00.000Z',
+          expires_at: i % 4 === 3 ? row?.expires_at.toISOString() : '2026-11-24T15:45:00.000Z',
+          client_ip: `10.0.0.${i}`,
+        },
+      );
+    });
+    const probes = await Promise.all(tokens.map((token, i) => mk(t.app, 'WSMKConsultaDoc', { token }, { ip: `10.0.0.${i}` })));
+    probes.forEach((res, i) => {
+      if (i % 4 === 1) assert.equal(res.body['Num. ERRO'], '002', 'granted 7 only: the probe (service 6) is out of scope');
+      else assert.equal(res.body.Perfil, (i % 4 === 3 ? single : a).profileId, JSON.stringify(res.body));
+    });
   });
 });

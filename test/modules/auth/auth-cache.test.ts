@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sessionCacheOf } from '../../../src/modules/auth/session-cache.ts';
+import { loginCacheOf, sessionCacheOf } from '../../../src/modules/auth/auth-cache.ts';
 import { sha256Hex } from '../../../src/lib/tokens.ts';
-import { createAccess, createSession, tokenFor } from '../../support/access.ts';
+import { contraSenhaHash } from '../../../src/modules/auth/contra-senha-lookup.ts';
+import { type Access, createAccess, createSession, tokenFor } from '../../support/access.ts';
 import { buildTestApp, type TestApp } from '../../support/build-test-app.ts';
 import { mk } from '../../support/mk-client.ts';
 
-describe('session cache', () => {
+describe('auth caches', () => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp();
@@ -54,5 +55,39 @@ describe('session cache', () => {
     const token = await createSession(t.db, access, { services: [9999], singleUse: true });
     await call(token);
     assert.equal(sessionCacheOf(t.db)?.get(sha256Hex(token)), undefined);
+  });
+
+  const login = (a: Access, cd_servico: number, contraSenha = a.contraSenha) =>
+    mk(t.app, 'WSAutenticacao', { token: a.userToken, password: contraSenha, cd_servico });
+  const loginKey = (a: Access, contraSenha = a.contraSenha) => `${sha256Hex(a.userToken)}:${contraSenhaHash(t.config, contraSenha)}`;
+
+  test('WSAutenticacao caches a successful look-up, never a refusal', async () => {
+    const a = await createAccess(t.db, { services: [6] });
+    assert.equal((await login(a, 6)).body.status, 'OK');
+    assert.equal(loginCacheOf(t.db)?.get(loginKey(a))?.operator_id, a.operatorId);
+    assert.equal((await login(a, 6, 'wrong-contra9')).body['Num. ERRO'], '007');
+    assert.equal(loginCacheOf(t.db)?.get(loginKey(a, 'wrong-contra9')), undefined);
+    const inactive = await createAccess(t.db, { services: [6] });
+    await t.db.updateTable('ws_profiles').set({ active: false }).where('id', '=', inactive.profileId).execute();
+    assert.equal((await login(inactive, 6)).body['Num. ERRO'], '007');
+    assert.equal(loginCacheOf(t.db)?.get(loginKey(inactive)), undefined);
+  });
+
+  test("changing the profile's services, deactivating it or its operator, or removing the operator from it takes effect on the next WSAutenticacao", async () => {
+    const a = await createAccess(t.db, { services: [6, 7] });
+    assert.deepEqual((await login(a, 9999)).body.ServicosAutorizados, [6, 7]);
+    await t.db.deleteFrom('ws_profile_services').where('profile_id', '=', a.profileId).where('service_code', '=', 7).execute();
+    assert.ok(await soon(async () => JSON.stringify((await login(a, 9999)).body.ServicosAutorizados) === '[6]'), 'services: the removed one is no longer granted');
+    const changes: Record<string, (b: Access) => Promise<unknown>> = {
+      profile: (b) => t.db.updateTable('ws_profiles').set({ active: false }).where('id', '=', b.profileId).execute(),
+      operator: (b) => t.db.updateTable('operators').set({ active: false }).where('id', '=', b.operatorId).execute(),
+      membership: (b) => t.db.deleteFrom('ws_profile_operators').where('profile_id', '=', b.profileId).execute(),
+    };
+    for (const [name, change] of Object.entries(changes)) {
+      const b = await createAccess(t.db, { services: [6] });
+      assert.equal((await login(b, 6)).body.status, 'OK');
+      await change(b);
+      assert.ok(await soon(async () => (await login(b, 6)).body['Num. ERRO'] === '007'), `${name}: refused after the change`);
+    }
   });
 });
