@@ -8,6 +8,8 @@
 //   --activity-log-off   also measures every scenario with ACTIVITY_LOG=false (its cost)
 //   --compare DIR        (repeatable) also measures the build in DIR (another checkout, `npm ci` done there), e.g. a
 //                        commit before a change: both on this database, in the same run
+//   --rounds N           the whole pass N times, the order of the variants reversed every other round; the
+//                        table gives each row's median over the rounds and the range of its ratio
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -28,6 +30,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '3' },
     compare: { type: 'string', multiple: true },
     'activity-log-off': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(opts.seconds);
@@ -62,8 +65,6 @@ interface Result {
 
 const ids = await prepareDatabase();
 const baselinePath = `/customer/${ids.customer}`;
-const results: Result[] = [];
-results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline (Fastify + pg SELECT by id)', base + baselinePath, pid)));
 const scenarios: Array<[string, (token: string) => string]> = [
   ['GET /health', () => '/health'],
   ['WSMKConsultaDoc', (t) => `/mk/WSMKConsultaDoc.rule?sys=MK0&token=${t}&doc=52998224725`],
@@ -81,35 +82,41 @@ for (const dir of opts.compare ?? []) variants.push({ label: ` [${dir}]`, cwd: r
 // On PostgreSQL every variant's server runs at once and each scenario is measured on each in turn,
 // so the variants of a scenario are minutes closer in time than a whole pass apart (single runs
 // on this machine swing by ±40 %). The embedded engine allows one process per data directory.
-const groups = databaseUrl ? [variants] : variants.map((variant) => [variant]);
-for (const group of groups) {
-  await withVariants(group, async (servers) => {
-    for (const [name, path] of scenarios) {
-      if (!selected(name)) continue;
-      for (const server of servers) {
-        const url = server.base + path(server.token);
-        const probe = await fetch(url);
-        const body = (await probe.json()) as { status?: string };
-        if (probe.status === 404) {
-          console.error(`skipped ${name}${server.label}: not implemented yet`);
-          continue;
+const groupsOf = (list: Variant[]) => (databaseUrl ? [list] : list.map((variant) => [variant]));
+const rounds: Result[][] = [];
+for (let round = 0; round < Number(opts.rounds); round++) {
+  const results: Result[] = [];
+  rounds.push(results);
+  results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline (Fastify + pg SELECT by id)', base + baselinePath, pid)));
+  for (const group of groupsOf(round % 2 === 1 ? [...variants].reverse() : variants)) {
+    await withVariants(group, async (servers) => {
+      for (const [name, path] of scenarios) {
+        if (!selected(name)) continue;
+        for (const server of servers) {
+          const url = server.base + path(server.token);
+          const probe = await fetch(url);
+          const body = (await probe.json()) as { status?: string };
+          if (probe.status === 404) {
+            console.error(`skipped ${name}${server.label}: not implemented yet`);
+            continue;
+          }
+          if (path(server.token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
+            throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
+          }
+          results.push(await measure(name + server.label, url, server.pid));
         }
-        if (path(server.token) !== '/health' && !Array.isArray(body) && body.status !== undefined && body.status !== 'OK') {
-          throw new Error(`${name} answers an error, not a success: ${JSON.stringify(body)}`);
+      }
+      if (selected('WSMKContratoAlterarStatus')) {
+        for (const server of servers) {
+          const name = `WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${server.label}`;
+          results.push(await measure(name, statusCycle(server.base, server.token), server.pid));
         }
-        results.push(await measure(name + server.label, url, server.pid));
       }
-    }
-    if (selected('WSMKContratoAlterarStatus')) {
-      for (const server of servers) {
-        const name = `WSMKContratoAlterarStatus SUSPENDER+bloqueio / ATIVAR (${ids.statusContracts.length} contracts online)${server.label}`;
-        results.push(await measure(name, statusCycle(server.base, server.token), server.pid));
-      }
-    }
-  });
+    });
+  }
+  results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline again', base + baselinePath, pid)));
 }
-results.push(await withServer(['bench/baseline-server.mjs'], serverEnv, (pid, base) => measure('baseline again', base + baselinePath, pid)));
-report(results);
+report(rounds);
 process.exit(0);
 
 async function prepareDatabase() {
@@ -247,20 +254,46 @@ function backendCpu() {
   return { sample, finish };
 }
 
-function report(rows: Result[]): void {
+interface Row extends Result {
+  ratio: number;
+  p99Ratio: number;
+  cpuRatio: number;
+}
+
+/** Each round's rows with their ratios against that round's baseline (the mean of its two runs). */
+function withRatios(rows: Result[]): Row[] {
   const baselines = rows.filter((r) => r.name.startsWith('baseline'));
-  const rps = baselines.reduce((a, r) => a + r.rps, 0) / baselines.length;
-  const p99 = baselines.reduce((a, r) => a + r.p99, 0) / baselines.length;
+  const mean = (f: (r: Result) => number) => baselines.reduce((a, r) => a + f(r), 0) / baselines.length;
+  const rps = mean((r) => r.rps);
+  const p99 = mean((r) => r.p99);
+  const cpu = mean((r) => r.appCpuUs + (r.dbCpuUs ?? 0));
+  return rows.map((r) => ({ ...r, ratio: r.rps / rps, p99Ratio: r.p99 / p99, cpuRatio: cpu / Math.max(1, r.appCpuUs + (r.dbCpuUs ?? 0)) }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function report(rounds: Result[][]): void {
+  const all = rounds.map(withRatios);
+  const names = (all[0] ?? []).map((r) => r.name);
   const engine = databaseUrl ? 'PostgreSQL' : 'embedded (PGlite)';
-  console.log(`\n${engine}, ${customers} customers, ${connections} connections, ${seconds} s per scenario\n`);
-  const cpu = baselines.reduce((a, r) => a + r.appCpuUs + (r.dbCpuUs ?? 0), 0) / baselines.length;
-  console.log('| scenario | req/s | p50 ms | p99 ms | ratio | p99 ratio | errors | max RSS MB | CPU µs/req app + db | CPU ratio |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const used = r.appCpuUs + (r.dbCpuUs ?? 0);
+  const many = all.length > 1;
+  console.log(`\n${engine}, ${customers} customers, ${connections} connections, ${seconds} s per scenario${many ? `, median of ${all.length} rounds` : ''}\n`);
+  console.log(`| scenario | req/s | p50 ms | p99 ms | ratio |${many ? ' ratio range |' : ''} p99 ratio | errors | max RSS MB | CPU µs/req app + db | CPU ratio |`);
+  console.log(`|---|---|---|---|---|${many ? '---|' : ''}---|---|---|---|---|`);
+  for (const name of names) {
+    const rows = all.flatMap((round) => round.filter((r) => r.name === name));
+    const m = (f: (r: Row) => number) => median(rows.map(f));
+    const ratios = rows.map((r) => r.ratio);
+    const db = rows.every((r) => r.dbCpuUs !== null) ? m((r) => r.dbCpuUs ?? 0) : null;
     const cells = [
-      r.name, r.rps.toFixed(0), r.p50, r.p99, (r.rps / rps).toFixed(2), (r.p99 / p99).toFixed(2), r.errors, r.maxRssMb ?? '-',
-      r.dbCpuUs === null ? r.appCpuUs.toFixed(0) : `${r.appCpuUs.toFixed(0)} + ${r.dbCpuUs.toFixed(0)}`, (cpu / Math.max(1, used)).toFixed(2),
+      name, m((r) => r.rps).toFixed(0), m((r) => r.p50), m((r) => r.p99), m((r) => r.ratio).toFixed(2),
+      ...(many ? [`${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`] : []),
+      m((r) => r.p99Ratio).toFixed(2), rows.reduce((a, r) => a + r.errors, 0), Math.max(...rows.map((r) => r.maxRssMb ?? 0)) || '-',
+      db === null ? m((r) => r.appCpuUs).toFixed(0) : `${m((r) => r.appCpuUs).toFixed(0)} + ${db.toFixed(0)}`, m((r) => r.cpuRatio).toFixed(2),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

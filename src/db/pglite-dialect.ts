@@ -13,6 +13,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { PGlitePrepared } from './pglite-prepared.ts';
 
 /**
  * Kysely dialect over embedded PGlite 0.5. PGlite is a single session, so the driver hands out
@@ -91,7 +92,10 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  readonly #prepared: PGlitePrepared;
+  constructor(private readonly pglite: PGlite) {
+    this.#prepared = new PGlitePrepared(pglite);
+  }
 
   async run(statement: string): Promise<void> {
     await this.pglite.exec(statement);
@@ -105,7 +109,9 @@ class PGliteConnection implements DatabaseConnection {
       const last = results[results.length - 1];
       return toQueryResult<R>(last?.rows ?? [], last?.affectedRows);
     }
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const result =
+      (await this.#prepared.query<R>(compiled.sql, compiled.parameters)) ??
+      (await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]));
     return toQueryResult<R>(result.rows, result.affectedRows);
   }
 
