@@ -15,7 +15,12 @@ if (process.env.DATABASE_URL) {
   const { citext } = await import('@electric-sql/pglite/contrib/citext');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  const db = await PGlite.create(process.env.DATA_DIR, { extensions: { citext, pg_trgm, unaccent } });
+  // The app's engine settings (EMBEDDED_SHARED_BUFFERS_MB, src/config.ts), so both run alike.
+  const sharedBuffers = `shared_buffers=${process.env.EMBEDDED_SHARED_BUFFERS_MB ?? 16}MB`;
+  const db = await PGlite.create(process.env.DATA_DIR, {
+    extensions: { citext, pg_trgm, unaccent },
+    startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers],
+  });
   query = async (sql, params) => (await db.query(sql, params)).rows;
 }
 const app = Fastify();

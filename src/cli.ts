@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       await startServer(config);
       return -1;
     case 'migrate': {
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
       const ran = await migrate(db);
       await db.destroy();
       console.log(ran.length ? `applied: ${ran.join(', ')}` : 'database is up to date');
@@ -74,7 +74,7 @@ async function seedCommand(
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(customers) || customers < 1) throw new ConfigError('--customers must be a positive integer');
   if (!Number.isInteger(seed)) throw new ConfigError('--seed must be an integer');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
   try {
     await migrate(db);
     if (!(await isDatabaseEmpty(db))) {

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Embedded engine only: PostgreSQL's shared_buffers, in MB (most of the process's memory). */
+  embeddedSharedBuffersMb: number;
   /** false, a hop count, or the proxies' addresses/CIDRs (never `true`: see http/trust-proxy.ts). */
   trustProxy: TrustProxy;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -87,6 +89,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
   HOST: { key: 'host', parse: text, default: '127.0.0.1', help: 'address to listen on' },
   DATABASE_URL: { key: 'databaseUrl', parse: url, help: 'PostgreSQL URL; unset = embedded database' },
   DATA_DIR: { key: 'dataDir', parse: text, default: './data', help: 'embedded database and files' },
+  EMBEDDED_SHARED_BUFFERS_MB: {
+    key: 'embeddedSharedBuffersMb',
+    parse: int(1, 4096),
+    default: 16,
+    help: "embedded database: PostgreSQL's shared_buffers in MB (memory vs disk reads)",
+  },
   TRUST_PROXY: {
     key: 'trustProxy',
     parse: parseTrustProxy,

@@ -11,7 +11,7 @@ const SHUTDOWN_GRACE_MS = 4500;
 
 /** Opens the database, migrates, seeds demo data when asked and empty, and listens. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
   await migrate(db);
   if (config.demo && (await isDatabaseEmpty(db))) {
     const counts = await seedDemo(db, {

@@ -15,7 +15,7 @@ export async function createOperatorCommand(
   }
   const password = randomBytes(12).toString('base64url');
   const token = newApiToken();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
   try {
     await migrate(db);
     const exists = await db.selectFrom('operators').select('id').where('login', '=', args.login).executeTakeFirst();

@@ -16,6 +16,11 @@ export interface DatabaseSettings {
   databaseUrl?: string | undefined;
   /** Directory of the embedded database, or 'memory'. */
   dataDir: string;
+  /**
+   * Embedded only: PostgreSQL's shared_buffers in MB. PGlite's default (128 MB) lives in the
+   * WebAssembly heap and is touched at start: most of the process's memory (bench/README.md).
+   */
+  sharedBuffersMb?: number | undefined;
   /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
   snapshot?: Blob | undefined;
   poolSize?: number | undefined;
@@ -74,6 +79,7 @@ async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
     extensions: { pg_trgm, unaccent, citext },
     parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },
     ...(settings.snapshot ? { loadDataDir: settings.snapshot } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${settings.sharedBuffersMb ?? 16}MB`],
   });
   // The engine writes new files world-readable (0666); the directory (0700) already shuts
   // others out, and this keeps the files themselves private too.
