@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, describeSettings, loadConfig } from './config.ts';
 import { PrivateDirError } from './lib/private-dir.ts';
-import { openDatabase } from './db/database.ts';
+import { databaseSettingsOf, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/index.ts';
 import { progressBar } from './cli/progress.ts';
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       await startServer(config);
       return -1;
     case 'migrate': {
-      const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
+      const db = await openDatabase(databaseSettingsOf(config));
       const ran = await migrate(db);
       await db.destroy();
       console.log(ran.length ? `applied: ${ran.join(', ')}` : 'database is up to date');
@@ -74,7 +74,7 @@ async function seedCommand(
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(customers) || customers < 1) throw new ConfigError('--customers must be a positive integer');
   if (!Number.isInteger(seed)) throw new ConfigError('--seed must be an integer');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
+  const db = await openDatabase(databaseSettingsOf(config));
   try {
     await migrate(db);
     if (!(await isDatabaseEmpty(db))) {

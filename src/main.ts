@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { databaseSettingsOf, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './db/seed/index.ts';
 import { systemClock } from './http/context.ts';
@@ -11,7 +11,7 @@ const SHUTDOWN_GRACE_MS = 4500;
 
 /** Opens the database, migrates, seeds demo data when asked and empty, and listens. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
+  const db = await openDatabase(databaseSettingsOf(config));
   await migrate(db);
   if (config.demo && (await isDatabaseEmpty(db))) {
     const counts = await seedDemo(db, {

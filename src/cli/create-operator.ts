@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, ConfigError } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
+import { databaseSettingsOf, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { hashPassword } from '../lib/password.ts';
 import { newApiToken, sha256Hex } from '../lib/tokens.ts';
@@ -15,7 +15,7 @@ export async function createOperatorCommand(
   }
   const password = randomBytes(12).toString('base64url');
   const token = newApiToken();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffersMb: config.embeddedSharedBuffersMb });
+  const db = await openDatabase(databaseSettingsOf(config));
   try {
     await migrate(db);
     const exists = await db.selectFrom('operators').select('id').where('login', '=', args.login).executeTakeFirst();

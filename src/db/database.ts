@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -37,6 +38,13 @@ const DATE = 1082;
 // bigint columns hold centavos and ids: far below 2^53, so plain numbers are safe and simpler.
 const parseInt8 = (value: string) => Number(value);
 const keepDateText = (value: string) => value;
+
+/** The settings of the configured database (server, CLI commands). */
+export const databaseSettingsOf = (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedSharedBuffersMb'>): DatabaseSettings => ({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  sharedBuffersMb: config.embeddedSharedBuffersMb,
+});
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
   const log = settings.log ? { log: settings.log } : {};

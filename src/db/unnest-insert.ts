@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { arrayElement } from './array-literal.ts';
 
-/** A column an unnest insert sets: its name and SQL type (`integer[]` for an array column). */
+/** A column an unnest insert sets: its name and SQL type as `format_type` writes it (`integer[]` for an array column). */
 export type UnnestColumn<Row> = readonly [name: keyof Row & string, type: string];
 
 /**
@@ -13,11 +13,11 @@ export type UnnestColumn<Row> = readonly [name: keyof Row & string, type: string
  */
 export function unnestInsert<Row>(table: string, columns: readonly UnnestColumn<Row>[]): (rows: readonly Row[]) => CompiledQuery {
   const isArray = columns.map(([, type]) => type.endsWith('[]'));
-  const names = columns.map(([name]) => name).join(', ');
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
   const select = columns.map(([, type], i) => (isArray[i] ? `c${i}::${type}` : `c${i}`)).join(', ');
   const arrays = columns.map(([, type], i) => `$${i + 1}::text::${isArray[i] ? 'text' : type}[]`).join(', ');
   const aliases = columns.map((_, i) => `c${i}`).join(', ');
-  const text = `insert into ${table} (${names}) select ${select} from unnest(${arrays}) as u(${aliases})`;
+  const text = `insert into "${table}" (${names}) select ${select} from unnest(${arrays}) as u(${aliases})`;
   return (rows) =>
     CompiledQuery.raw(
       text,

@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { postgresUrlOf } from '../../database.ts';
 import type { DB } from '../../types.ts';
 import { DOMAIN_TABLES, type DomainTable, type PendingRows } from './batch.ts';
-import { arrayElement } from '../../array-literal.ts';
+import { unnestInsert } from '../../unnest-insert.ts';
 import { copyField } from './seed-values.ts';
 
 // Rows per statement: values travel as one array parameter per column (or as COPY text), so no
@@ -213,28 +213,11 @@ function copyText(run: Run, types: ColumnTypes): string {
 }
 
 /**
- * `insert … select … from unnest(<one array per column>)`: a short statement whatever the row
- * count, whose values travel as one array literal per column (cheaper for both sides than tens of
- * thousands of bind parameters). Table and column names come from DOMAIN_TABLES and from rows
- * type-checked by Batch.add, never from input; values are only ever inside the array parameters.
- * Array columns travel as the text of each array and are cast back.
+ * `insert … select … from unnest(<one array per column>)` (unnest-insert.ts): a short statement
+ * whatever the row count, cheaper for both sides than tens of thousands of bind parameters. Table
+ * and column names come from DOMAIN_TABLES and from rows type-checked by Batch.add, never from input.
  */
 function compileInsert(run: Run, types: ColumnTypes): CompiledQuery {
-  const params: string[] = [];
-  const arrays: string[] = [];
-  const select: string[] = [];
-  columnTypes(run, types).forEach((type, i) => {
-    const column = run.columns[i] as string;
-    const values: string[] = [];
-    for (let r = run.from; r < run.to; r++) values.push(arrayElement((run.rows[r] as Record<string, unknown>)[column], type.isArray));
-    params.push(`{${values.join(',')}}`);
-    arrays.push(`$${i + 1}::text::${type.isArray ? 'text' : type.type}[]`);
-    select.push(type.isArray ? `c${i}::${type.type}` : `c${i}`);
-  });
-  const names = run.columns.map((c) => `"${c}"`).join(',');
-  const aliases = run.columns.map((_, i) => `c${i}`).join(',');
-  return CompiledQuery.raw(
-    `insert into "${run.table}" (${names}) select ${select.join(',')} from unnest(${arrays.join(',')}) as u(${aliases})`,
-    params,
-  );
+  const columns = columnTypes(run, types).map((type, i) => [run.columns[i] as string, type.type] as const);
+  return unnestInsert<Record<string, unknown>>(run.table, columns)(run.rows.slice(run.from, run.to) as Record<string, unknown>[]);
 }
