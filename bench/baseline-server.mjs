@@ -15,8 +15,10 @@ if (process.env.DATABASE_URL) {
   const { citext } = await import('@electric-sql/pglite/contrib/citext');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  // The app's engine settings (EMBEDDED_SHARED_BUFFERS_MB, src/config.ts), so both run alike.
+  // The app's engine settings (EMBEDDED_SHARED_BUFFERS_MB, EMBEDDED_WASM_TIER_UP: src/config.ts), so both run alike.
   const sharedBuffers = `shared_buffers=${process.env.EMBEDDED_SHARED_BUFFERS_MB ?? 16}MB`;
+  const v8 = (await import('node:v8')).default;
+  v8.setFlagsFromString(/^(true|1|yes|on)$/i.test(process.env.EMBEDDED_WASM_TIER_UP ?? '') ? '--no-liftoff-only' : '--liftoff-only');
   const db = await PGlite.create(process.env.DATA_DIR, {
     extensions: { citext, pg_trgm, unaccent },
     startParams: [...PGlite.defaultStartParams, '-c', sharedBuffers],

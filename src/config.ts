@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** Embedded engine only: PostgreSQL's shared_buffers, in MB (most of the process's memory). */
   embeddedSharedBuffersMb: number;
+  /** Embedded only: let V8 recompile the engine's hot WebAssembly with its optimising compiler. */
+  embeddedWasmTierUp: boolean;
   /** false, a hop count, or the proxies' addresses/CIDRs (never `true`: see http/trust-proxy.ts). */
   trustProxy: TrustProxy;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -94,6 +96,12 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     parse: int(1, 4096),
     default: 16,
     help: "embedded database: PostgreSQL's shared_buffers in MB (memory vs disk reads)",
+  },
+  EMBEDDED_WASM_TIER_UP: {
+    key: 'embeddedWasmTierUp',
+    parse: bool,
+    default: false,
+    help: "embedded database: also compile the engine's hot code with V8's optimising compiler (~60 MB more memory)",
   },
   TRUST_PROXY: {
     key: 'trustProxy',

@@ -14,6 +14,9 @@ test('defaults: port 8080 on 127.0.0.1, embedded database, 90-day retention', ()
   assert.equal(c.publicUrl, 'http://127.0.0.1:8080');
   assert.equal(c.activityLog, true, 'every call is logged unless ACTIVITY_LOG=false');
   assert.equal(loadConfig({ ...secret, ACTIVITY_LOG: 'false' }).activityLog, false);
+  assert.equal(c.embeddedSharedBuffersMb, 16);
+  assert.equal(c.embeddedWasmTierUp, false, "the embedded engine's WebAssembly stays on V8's baseline compiler");
+  assert.equal(loadConfig({ ...secret, EMBEDDED_WASM_TIER_UP: 'true' }).embeddedWasmTierUp, true);
 });
 
 test('settings are read bare or with the PROVEDOR_ prefix', () => {

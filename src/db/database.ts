@@ -1,10 +1,11 @@
-import type { Config } from '../config.ts';
+import v8 from 'node:v8';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Config } from '../config.ts';
 import { ensurePrivateDir } from '../lib/private-dir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { PreparingClient } from './prepared-client.ts';
@@ -22,6 +23,12 @@ export interface DatabaseSettings {
    * WebAssembly heap and is touched at start: most of the process's memory (bench/README.md).
    */
   sharedBuffersMb?: number | undefined;
+  /**
+   * Embedded only: false (default) keeps the engine's WebAssembly on V8's baseline compiler
+   * (Liftoff); V8's default also recompiles hot functions with its optimising compiler, which
+   * made the process ~60 MB larger for no measurable gain on our queries (bench/README.md).
+   */
+  wasmTierUp?: boolean | undefined;
   /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
   snapshot?: Blob | undefined;
   poolSize?: number | undefined;
@@ -40,10 +47,11 @@ const parseInt8 = (value: string) => Number(value);
 const keepDateText = (value: string) => value;
 
 /** The settings of the configured database (server, CLI commands). */
-export const databaseSettingsOf = (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedSharedBuffersMb'>): DatabaseSettings => ({
+export const databaseSettingsOf = (config: Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedSharedBuffersMb' | 'embeddedWasmTierUp'>): DatabaseSettings => ({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   sharedBuffersMb: config.embeddedSharedBuffersMb,
+  wasmTierUp: config.embeddedWasmTierUp,
 });
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Db> {
@@ -83,6 +91,8 @@ function postgresDialect(settings: DatabaseSettings): PostgresDialect {
 async function openPGlite(settings: DatabaseSettings): Promise<PGlite> {
   const inMemory = settings.dataDir === 'memory';
   if (!inMemory) ensurePrivateDir(settings.dataDir);
+  // Read by V8 when the engine's module is compiled, i.e. inside PGlite.create.
+  v8.setFlagsFromString(settings.wasmTierUp === true ? '--no-liftoff-only' : '--liftoff-only');
   const pglite = await PGlite.create(inMemory ? undefined : settings.dataDir, {
     extensions: { pg_trgm, unaccent, citext },
     parsers: { [INT8]: parseInt8, [DATE]: keepDateText, [pgliteTypes.NUMERIC]: (v: string) => v },

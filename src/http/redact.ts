@@ -64,10 +64,14 @@ function encode(text: string): string {
   return encodeURIComponent(wellFormed(text));
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** ES2024 string methods, native in Node 20 (TypeScript's ES2022 lib does not declare them). */
+type WellFormedString = string & { isWellFormed(): boolean; toWellFormed(): string };
 
+/** Lone surrogates become U+FFFD and NULs go (PostgreSQL's text refuses both). Runs on every logged call. */
 export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '');
+  const s = text as WellFormedString;
+  const fixed = s.isWellFormed() ? text : s.toWellFormed();
+  return fixed.includes('\u0000') ? fixed.replaceAll('\u0000', '') : fixed;
 }
 
 /** The first `max` code points (never half of a surrogate pair). */
