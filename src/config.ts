@@ -101,7 +101,7 @@ const SETTINGS: Record<string, Setting<unknown>> = {
     key: 'embeddedWasmTierUp',
     parse: bool,
     default: false,
-    help: "embedded database: also compile the engine's hot code with V8's optimising compiler (~60 MB more memory)",
+    help: "embedded database: also compile the engine's hot code with V8's optimising compiler (~10 % less CPU per call, ~65 MB more memory)",
   },
   TRUST_PROXY: {
     key: 'trustProxy',

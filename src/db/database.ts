@@ -26,7 +26,8 @@ export interface DatabaseSettings {
   /**
    * Embedded only: false (default) keeps the engine's WebAssembly on V8's baseline compiler
    * (Liftoff); V8's default also recompiles hot functions with its optimising compiler, which
-   * made the process ~60 MB larger for no measurable gain on our queries (bench/README.md).
+   * made the process ~65 MB larger (beyond the 250 MB target under load) for ~10 % less CPU per
+   * call (bench/README.md).
    */
   wasmTierUp?: boolean | undefined;
   /** Embedded only: start from this dump of a data directory (tests: faster than initdb). */
